@@ -1,0 +1,79 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ZoneLab",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "zonelab", targets: ["zonelab"]),
+        .library(name: "ZoneLabModel", targets: ["ZoneLabModel"]),
+        .library(name: "ZoneLabEngine", targets: ["ZoneLabEngine"]),
+        .library(name: "ZoneLabIEC62443", targets: ["ZoneLabIEC62443"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        // Source files, positions and diagnostics; a position-keeping YAML/JSON document tree.
+        .target(
+            name: "ZoneLabSource",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: upcoming
+        ),
+        // The plant model (zones, assets, conduits, SL vectors, calibration) and its loader.
+        .target(
+            name: "ZoneLabModel",
+            dependencies: [
+                "ZoneLabSource",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // The generic Monte Carlo engine over attack graphs; knows nothing of IEC 62443.
+        .target(
+            name: "ZoneLabEngine",
+            dependencies: [
+                "ZoneLabSource",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // IEC 62443 semantics: compile plants into attack graphs, calibration, analyses.
+        .target(
+            name: "ZoneLabIEC62443",
+            dependencies: [
+                "ZoneLabModel", "ZoneLabEngine",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // The command-line interface (a library so tests can drive it without a subprocess).
+        .target(
+            name: "ZoneLabCLI",
+            dependencies: [
+                "ZoneLabModel", "ZoneLabEngine", "ZoneLabIEC62443",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(name: "zonelab", dependencies: ["ZoneLabCLI"], swiftSettings: upcoming),
+
+        .testTarget(name: "ZoneLabSourceTests", dependencies: ["ZoneLabSource"], swiftSettings: upcoming),
+        .testTarget(name: "ZoneLabModelTests", dependencies: ["ZoneLabModel"], swiftSettings: upcoming),
+        .testTarget(name: "ZoneLabEngineTests", dependencies: ["ZoneLabEngine"], swiftSettings: upcoming),
+        .testTarget(name: "ZoneLabIEC62443Tests", dependencies: ["ZoneLabIEC62443"], swiftSettings: upcoming),
+        .testTarget(name: "ZoneLabCLITests", dependencies: ["ZoneLabCLI"], swiftSettings: upcoming),
+    ],
+    swiftLanguageModes: [.v6]
+)

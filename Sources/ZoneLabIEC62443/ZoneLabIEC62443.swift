@@ -1,0 +1,1 @@
+// IEC 62443 compiler and analyses.

@@ -1,0 +1,66 @@
+/// A severity of a known vulnerability.
+public enum Severity: String, CaseIterable, Sendable, Hashable {
+    case low, medium, high, critical
+}
+
+/// Whether exploit code for a vulnerability is public.
+public enum ExploitAvailability: String, CaseIterable, Sendable, Hashable {
+    case `public`, none
+}
+
+/// A known vulnerability of an asset.
+public struct Vulnerability: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var severity: Severity
+    public var exploit: ExploitAvailability
+
+    public init(id: String, severity: Severity, exploit: ExploitAvailability = .none) {
+        self.id = id
+        self.severity = severity
+        self.exploit = exploit
+    }
+
+    /// The protection this vulnerability leaves at most (SPEC 3.2): a public critical exploit caps it at 0.
+    public var protectionCap: Int {
+        switch (severity, exploit) {
+        case (.critical, .public): 0
+        case (.critical, .none), (.high, .public): 1
+        case (.high, .none), (.medium, .public): 2
+        case (.medium, .none), (.low, _): 3
+        }
+    }
+}
+
+/// A device or host in a zone.
+public struct Asset: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    public var zone: String
+    /// Free text: plc, hmi, ews, historian, server, workstation, rtu, sis, firewall, ...
+    public var type: String?
+    /// A target of the analysis.
+    public var critical: Bool
+    /// The FRs this asset sets itself; the others come from its zone.
+    public var slAchievedOverrides: [FR: Int]
+    public var vulnerabilities: [Vulnerability]
+
+    public init(
+        id: String, name: String? = nil, zone: String, type: String? = nil, critical: Bool = false,
+        slAchievedOverrides: [FR: Int] = [:], vulnerabilities: [Vulnerability] = []
+    ) {
+        self.id = id
+        self.name = name ?? id
+        self.zone = zone
+        self.type = type
+        self.critical = critical
+        self.slAchievedOverrides = slAchievedOverrides
+        self.vulnerabilities = vulnerabilities
+    }
+
+    /// The asset's SL-A: its own FRs over its zone's.
+    public func slAchieved(in zone: Zone) -> SLVector {
+        var vector = zone.slAchieved
+        for (fr, level) in slAchievedOverrides { vector[fr] = level }
+        return vector
+    }
+}

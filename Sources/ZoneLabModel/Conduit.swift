@@ -1,0 +1,82 @@
+/// Which way traffic may flow through a conduit.
+public enum ConduitDirection: String, CaseIterable, Sendable, Hashable {
+    /// Both ways (the default).
+    case both
+    /// Only from `zones[0]` to `zones[1]`, as through a data diode.
+    case forward
+}
+
+/// One allowed flow through a conduit, from an asset or zone on one side to one on the other.
+public struct Channel: Sendable, Hashable {
+    public var from: String
+    public var to: String
+    public var `protocol`: String?
+
+    public init(from: String, to: String, protocol: String? = nil) {
+        self.from = from
+        self.to = to
+        self.protocol = `protocol`
+    }
+}
+
+/// The communication channels between two zones and the controls on them.
+public struct Conduit: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    /// Exactly two distinct zones.
+    public var zones: [String]
+    public var direction: ConduitDirection
+    public var slAchieved: SLVector
+    /// Nil: per FR the larger of the two zones' SL-T.
+    public var slTarget: SLVector?
+    /// Nil: any flow; empty: no flow at all.
+    public var channels: [Channel]?
+    public var upgradeCost: Double?
+
+    public init(
+        id: String, name: String? = nil, zones: [String], direction: ConduitDirection = .both,
+        slAchieved: SLVector = .init(), slTarget: SLVector? = nil, channels: [Channel]? = nil,
+        upgradeCost: Double? = nil
+    ) {
+        self.id = id
+        self.name = name ?? id
+        self.zones = zones
+        self.direction = direction
+        self.slAchieved = slAchieved
+        self.slTarget = slTarget
+        self.channels = channels
+        self.upgradeCost = upgradeCost
+    }
+}
+
+/// An attacker: a capability 1–4 (IEC 62443-3-3), where it starts and how long it tries.
+public struct Attacker: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var capability: Int
+    /// Nil: the scenario's `entry`.
+    public var entry: [String]?
+    /// Nil: the scenario's horizon, else the calibration's for this capability.
+    public var horizon: TimeSpan?
+
+    public init(id: String, capability: Int, entry: [String]? = nil, horizon: TimeSpan? = nil) {
+        self.id = id
+        self.capability = capability
+        self.entry = entry
+        self.horizon = horizon
+    }
+}
+
+/// An attacker with its entries and horizon settled.
+public struct ResolvedAttacker: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var capability: Int
+    public var entry: [String]
+    public var horizonHours: Double
+
+    public init(id: String, capability: Int, entry: [String], horizonHours: Double) {
+        self.id = id
+        self.capability = capability
+        self.entry = entry
+        self.horizonHours = horizonHours
+    }
+}

@@ -1,0 +1,313 @@
+import ZoneLabSource
+
+/// Turns a document tree into a `Scenario`, collecting every problem on the way.
+struct ScenarioReader {
+    var diagnostics: Diagnostics
+
+    init(file: String) {
+        diagnostics = Diagnostics(file: file)
+    }
+
+    static let topKeys = [
+        "zonelab", "name", "description", "horizon", "tolerable", "entry", "targets", "zones", "assets",
+        "conduits", "attackers", "calibration",
+    ]
+    static let zoneKeys = ["id", "name", "level", "sl_target", "sl_achieved", "compensating", "upgrade_cost"]
+    static let assetKeys = ["id", "name", "zone", "type", "critical", "sl_achieved", "vulnerabilities"]
+    static let vulnerabilityKeys = ["id", "severity", "exploit"]
+    static let conduitKeys = [
+        "id", "name", "zones", "direction", "sl_achieved", "sl_target", "channels", "upgrade_cost",
+    ]
+    static let channelKeys = ["from", "to", "protocol"]
+    static let attackerKeys = ["id", "capability", "entry", "horizon"]
+
+    /// A reference to check once every id is known.
+    struct Reference {
+        enum Kind { case zone, zoneOrAsset }
+        var id: String
+        var kind: Kind
+        var what: String
+        var location: SourceLocation
+    }
+
+    mutating func read(_ root: DocumentNode) -> Scenario? {
+        guard let top = diagnostics.fields(of: root, "the scenario", allowed: Self.topKeys, required: ["zonelab", "name", "zones"]) else {
+            return nil
+        }
+        if let version = top["zonelab"] {
+            if let scalar = version.scalar, scalar.isPlain, let v = Int(scalar.text) {
+                if v != 1 {
+                    diagnostics.error("unsupported format version zonelab: \(v); this ZoneLab reads zonelab: 1", at: version.location)
+                }
+            } else {
+                diagnostics.error("'zonelab' must be the format version 1, found \(version.kindDescription)", at: version.location)
+            }
+        }
+        let name = top["name"].flatMap { diagnostics.string($0, "'name'") } ?? ""
+        let description = top["description"].flatMap { diagnostics.string($0, "'description'") }
+        let horizon = top["horizon"].flatMap { duration($0, "'horizon'", positive: true) }
+        let tolerable = top["tolerable"].flatMap { diagnostics.number($0, "'tolerable'", in: 0...1) } ?? 0.05
+
+        var references: [Reference] = []
+        let entry = top["entry"].flatMap { idList($0, "'entry'", nonEmpty: true, kind: .zoneOrAsset, into: &references) }
+        let targets = top["targets"].flatMap { idList($0, "'targets'", nonEmpty: false, kind: .zoneOrAsset, into: &references) } ?? []
+
+        var ids = IDRegistry()
+        var zones: [Zone] = []
+        if let node = top["zones"], let items = diagnostics.list(node, "'zones'") {
+            if items.isEmpty { diagnostics.error("'zones' must list at least one zone", at: node.location) }
+            for (i, item) in items.enumerated() {
+                if let zone = self.zone(item, index: i, ids: &ids) { zones.append(zone) }
+            }
+        } else if top.contains("zones") && top["zones"] == nil {
+            // reported by `fields` as a missing value
+        }
+        var assets: [Asset] = []
+        if let node = top["assets"], let items = diagnostics.list(node, "'assets'") {
+            for (i, item) in items.enumerated() {
+                if let asset = self.asset(item, index: i, ids: &ids, references: &references) { assets.append(asset) }
+            }
+        }
+        var conduits: [Conduit] = []
+        var channelChecks: [(conduit: Conduit, nodes: [(from: DocumentNode, to: DocumentNode)])] = []
+        if let node = top["conduits"], let items = diagnostics.list(node, "'conduits'") {
+            for (i, item) in items.enumerated() {
+                if let (conduit, nodes) = self.conduit(item, index: i, ids: &ids, references: &references) {
+                    conduits.append(conduit)
+                    channelChecks.append((conduit, nodes))
+                }
+            }
+        }
+        var attackers: [Attacker]?
+        if let node = top["attackers"], let items = diagnostics.list(node, "'attackers'") {
+            if items.isEmpty { diagnostics.error("'attackers' must not be empty; leave it out for the default attackers SL1–SL4", at: node.location) }
+            var seen: [String: SourceLocation] = [:]
+            attackers = items.enumerated().compactMap { i, item in
+                attacker(item, index: i, seen: &seen, references: &references)
+            }
+        }
+        let calibration = top["calibration"].flatMap { self.calibration($0, "'calibration'") } ?? CalibrationOverride()
+
+        // References, now that every id is known.
+        let zoneIDs = Set(zones.map(\.id))
+        let assetZone = Dictionary(assets.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
+        for reference in references {
+            let known = reference.kind == .zone ? zoneIDs.contains(reference.id)
+                : zoneIDs.contains(reference.id) || assetZone[reference.id] != nil
+            if !known {
+                let candidates = reference.kind == .zone ? Array(zoneIDs) : Array(zoneIDs) + Array(assetZone.keys)
+                let noun = reference.kind == .zone ? "zone" : "zone or asset"
+                diagnostics.error(
+                    "\(reference.what) '\(reference.id)' is not a known \(noun)\(Suggestion.hint(for: reference.id, among: candidates.sorted()))",
+                    at: reference.location)
+            }
+        }
+        for (conduit, nodes) in channelChecks {
+            checkChannels(conduit, nodes, zoneIDs: zoneIDs, assetZone: assetZone)
+        }
+
+        // Entries: required unless every attacker names its own.
+        let everyAttackerHasEntry = attackers.map { !$0.isEmpty && $0.allSatisfy { $0.entry != nil } } ?? false
+        if entry == nil && !top.contains("entry") && !everyAttackerHasEntry {
+            diagnostics.error(
+                "the scenario is missing the required key 'entry' (where attackers start), needed unless every attacker names its own",
+                at: root.location)
+        }
+        // At least one target.
+        if !assets.contains(where: \.critical) && targets.isEmpty && !diagnostics.hasErrors {
+            diagnostics.error(
+                "the scenario has no target: mark an asset 'critical: true' or list zones or assets under 'targets'",
+                at: root.location)
+        }
+
+        let merged = Calibration.standard.applying(calibration)
+        for d in merged.monotonicityViolations {
+            diagnostics.warning(Self.monotonicityWarning(d), at: top.location(of: "calibration"))
+        }
+
+        guard !diagnostics.hasErrors else { return nil }
+        return Scenario(
+            name: name, description: description, horizon: horizon, tolerable: tolerable,
+            entry: entry ?? [], extraTargets: targets, zones: zones, assets: assets, conduits: conduits,
+            attackers: attackers, calibrationOverride: calibration)
+    }
+
+    static func monotonicityWarning(_ d: Int) -> String {
+        "the calibration is not monotone between gap \(d) and gap \(d + 1) (p rises or time shrinks as the gap falls); the monotone coupling of SPEC 3.3 no longer holds, so what-if differences may not be sharp"
+    }
+
+    // MARK: - Items
+
+    mutating func zone(_ node: DocumentNode, index: Int, ids: inout IDRegistry) -> Zone? {
+        let label = "zone #\(index + 1)"
+        guard let f = diagnostics.fields(of: node, label, allowed: Self.zoneKeys, required: ["id"]) else { return nil }
+        guard let idNode = f["id"], let id = diagnostics.identifier(idNode, "the id of \(label)") else { return nil }
+        ids.register(id, kind: "zone", at: idNode.location, diagnostics: &diagnostics)
+        let what = "zone '\(id)'"
+        return Zone(
+            id: id,
+            name: f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") },
+            level: f["level"].flatMap { diagnostics.integer($0, "'level' of \(what) (Purdue level)", in: 0...5) },
+            slTarget: f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)") } ?? SLVector(),
+            slAchieved: f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? SLVector(),
+            compensating: f["compensating"].flatMap { diagnostics.string($0, "'compensating' of \(what)") },
+            upgradeCost: f["upgrade_cost"].flatMap { diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude) })
+    }
+
+    mutating func asset(_ node: DocumentNode, index: Int, ids: inout IDRegistry, references: inout [Reference]) -> Asset? {
+        let label = "asset #\(index + 1)"
+        guard let f = diagnostics.fields(of: node, label, allowed: Self.assetKeys, required: ["id", "zone"]) else { return nil }
+        guard let idNode = f["id"], let id = diagnostics.identifier(idNode, "the id of \(label)") else { return nil }
+        ids.register(id, kind: "asset", at: idNode.location, diagnostics: &diagnostics)
+        let what = "asset '\(id)'"
+        var zone = ""
+        if let zoneNode = f["zone"], let z = diagnostics.identifier(zoneNode, "'zone' of \(what)") {
+            zone = z
+            references.append(Reference(id: z, kind: .zone, what: "'zone' of \(what):", location: zoneNode.location))
+        }
+        var vulnerabilities: [Vulnerability] = []
+        if let list = f["vulnerabilities"].flatMap({ diagnostics.list($0, "'vulnerabilities' of \(what)") }) {
+            var seen: [String: SourceLocation] = [:]
+            for (i, item) in list.enumerated() {
+                if let v = vulnerability(item, index: i, of: what, seen: &seen) { vulnerabilities.append(v) }
+            }
+        }
+        return Asset(
+            id: id,
+            name: f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") },
+            zone: zone,
+            type: f["type"].flatMap { diagnostics.string($0, "'type' of \(what)") },
+            critical: f["critical"].flatMap { diagnostics.boolean($0, "'critical' of \(what)") } ?? false,
+            slAchievedOverrides: f["sl_achieved"].flatMap { slLevels($0, "'sl_achieved' of \(what)") } ?? [:],
+            vulnerabilities: vulnerabilities)
+    }
+
+    mutating func vulnerability(_ node: DocumentNode, index: Int, of owner: String, seen: inout [String: SourceLocation]) -> Vulnerability? {
+        let label = "vulnerability #\(index + 1) of \(owner)"
+        guard let f = diagnostics.fields(of: node, label, allowed: Self.vulnerabilityKeys, required: ["id", "severity"]) else { return nil }
+        guard let idNode = f["id"], let id = diagnostics.identifier(idNode, "the id of \(label)") else { return nil }
+        if let first = seen[id] {
+            diagnostics.error("duplicate vulnerability id '\(id)' in \(owner) (first at line \(first.line), column \(first.column))", at: idNode.location)
+        } else {
+            seen[id] = idNode.location
+        }
+        let what = "vulnerability '\(id)' of \(owner)"
+        let severity = f["severity"].flatMap { choice($0, "'severity' of \(what)", Severity.self) }
+        let exploit = f["exploit"].flatMap { choice($0, "'exploit' of \(what)", ExploitAvailability.self) } ?? ExploitAvailability.none
+        guard let severity else { return nil }
+        return Vulnerability(id: id, severity: severity, exploit: exploit)
+    }
+
+    mutating func conduit(
+        _ node: DocumentNode, index: Int, ids: inout IDRegistry, references: inout [Reference]
+    ) -> (Conduit, [(from: DocumentNode, to: DocumentNode)])? {
+        let label = "conduit #\(index + 1)"
+        guard let f = diagnostics.fields(of: node, label, allowed: Self.conduitKeys, required: ["id", "zones"]) else { return nil }
+        guard let idNode = f["id"], let id = diagnostics.identifier(idNode, "the id of \(label)") else { return nil }
+        ids.register(id, kind: "conduit", at: idNode.location, diagnostics: &diagnostics)
+        let what = "conduit '\(id)'"
+        var zones: [String] = []
+        if let zonesNode = f["zones"], let items = diagnostics.list(zonesNode, "'zones' of \(what)") {
+            if items.count != 2 {
+                diagnostics.error("'zones' of \(what) must name exactly two zones, found \(items.count)", at: zonesNode.location)
+            } else {
+                for item in items {
+                    if let z = diagnostics.identifier(item, "a zone of \(what)") {
+                        zones.append(z)
+                        references.append(Reference(id: z, kind: .zone, what: "'zones' of \(what):", location: item.location))
+                    }
+                }
+                if zones.count == 2 && zones[0] == zones[1] {
+                    diagnostics.error("'zones' of \(what) must be two different zones, found '\(zones[0])' twice", at: zonesNode.location)
+                }
+            }
+        }
+        let direction = f["direction"].flatMap { choice($0, "'direction' of \(what)", ConduitDirection.self) } ?? .both
+        var channels: [Channel]?
+        var channelNodes: [(from: DocumentNode, to: DocumentNode)] = []
+        if let channelsNode = f["channels"], let items = diagnostics.list(channelsNode, "'channels' of \(what)") {
+            channels = []
+            for (i, item) in items.enumerated() {
+                let cwhat = "channel #\(i + 1) of \(what)"
+                guard let c = diagnostics.fields(of: item, cwhat, allowed: Self.channelKeys, required: ["from", "to"]),
+                    let fromNode = c["from"], let toNode = c["to"],
+                    let from = diagnostics.identifier(fromNode, "'from' of \(cwhat)"),
+                    let to = diagnostics.identifier(toNode, "'to' of \(cwhat)")
+                else { continue }
+                references.append(Reference(id: from, kind: .zoneOrAsset, what: "'from' of \(cwhat):", location: fromNode.location))
+                references.append(Reference(id: to, kind: .zoneOrAsset, what: "'to' of \(cwhat):", location: toNode.location))
+                channels!.append(Channel(from: from, to: to, protocol: c["protocol"].flatMap { diagnostics.string($0, "'protocol' of \(cwhat)") }))
+                channelNodes.append((fromNode, toNode))
+            }
+        }
+        guard zones.count == 2 else { return nil }
+        let conduit = Conduit(
+            id: id,
+            name: f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") },
+            zones: zones, direction: direction,
+            slAchieved: f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? SLVector(),
+            slTarget: f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)") },
+            channels: channels,
+            upgradeCost: f["upgrade_cost"].flatMap { diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude) })
+        return (conduit, channelNodes)
+    }
+
+    /// A channel's ends lie in the conduit's two different zones; on `forward`, `from` on zones[0]'s side.
+    mutating func checkChannels(
+        _ conduit: Conduit, _ nodes: [(from: DocumentNode, to: DocumentNode)], zoneIDs: Set<String>, assetZone: [String: String]
+    ) {
+        guard let channels = conduit.channels else { return }
+        func zone(of id: String) -> String? { zoneIDs.contains(id) ? id : assetZone[id] }
+        for (i, (channel, node)) in zip(channels, nodes).enumerated() {
+            let what = "channel #\(i + 1) of conduit '\(conduit.id)'"
+            guard let fromZone = zone(of: channel.from), let toZone = zone(of: channel.to) else { continue }  // reported
+            let sides = "'\(conduit.zones[0])' and '\(conduit.zones[1])'"
+            if !conduit.zones.contains(fromZone) {
+                diagnostics.error("'from' of \(what): '\(channel.from)' lies in zone '\(fromZone)', not on either side of the conduit (\(sides))", at: node.from.location)
+            }
+            if !conduit.zones.contains(toZone) {
+                diagnostics.error("'to' of \(what): '\(channel.to)' lies in zone '\(toZone)', not on either side of the conduit (\(sides))", at: node.to.location)
+            }
+            guard conduit.zones.contains(fromZone), conduit.zones.contains(toZone) else { continue }
+            if fromZone == toZone {
+                diagnostics.error("\(what) runs from '\(channel.from)' to '\(channel.to)', both in zone '\(fromZone)': a channel crosses the conduit", at: node.to.location)
+            } else if conduit.direction == .forward && fromZone != conduit.zones[0] {
+                diagnostics.error(
+                    "\(what) runs against the conduit's direction: it is 'forward' (only from '\(conduit.zones[0])' to '\(conduit.zones[1])'), but '\(channel.from)' lies in '\(fromZone)'",
+                    at: node.from.location)
+            }
+        }
+    }
+
+    mutating func attacker(_ node: DocumentNode, index: Int, seen: inout [String: SourceLocation], references: inout [Reference]) -> Attacker? {
+        let label = "attacker #\(index + 1)"
+        guard let f = diagnostics.fields(of: node, label, allowed: Self.attackerKeys, required: ["id", "capability"]) else { return nil }
+        guard let idNode = f["id"], let id = diagnostics.identifier(idNode, "the id of \(label)") else { return nil }
+        if let first = seen[id] {
+            diagnostics.error("duplicate attacker id '\(id)' (first at line \(first.line), column \(first.column))", at: idNode.location)
+        } else {
+            seen[id] = idNode.location
+        }
+        let what = "attacker '\(id)'"
+        let capability = f["capability"].flatMap { diagnostics.integer($0, "'capability' of \(what)", in: 1...4) }
+        let entry = f["entry"].flatMap { idList($0, "'entry' of \(what)", nonEmpty: true, kind: .zoneOrAsset, into: &references) }
+        let horizon = f["horizon"].flatMap { duration($0, "'horizon' of \(what)", positive: true) }
+        guard let capability else { return nil }
+        return Attacker(id: id, capability: capability, entry: entry, horizon: horizon)
+    }
+}
+
+/// Ids are unique across zones, assets and conduits.
+struct IDRegistry {
+    private var seen: [String: (kind: String, location: SourceLocation)] = [:]
+
+    mutating func register(_ id: String, kind: String, at location: SourceLocation, diagnostics: inout Diagnostics) {
+        if let first = seen[id] {
+            diagnostics.error(
+                "duplicate id '\(id)': already the id of a \(first.kind) at line \(first.location.line), column \(first.location.column) (ids are unique across zones, assets and conduits)",
+                at: location)
+        } else {
+            seen[id] = (kind, location)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// One problem found in an input file, printed as `FILE:LINE:COLUMN: error: MESSAGE`.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    /// The file as the user named it.
+    public var file: String
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, file: String, at location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String {
+        "\(file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+    }
+}
+
+/// Every problem found in one input, thrown together so the user sees them all in one run.
+public struct DiagnosticError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// Collects the diagnostics of one file, in the order found, and sorts them for printing.
+public struct Diagnostics: Sendable {
+    public let file: String
+    public private(set) var all: [Diagnostic] = []
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+
+    public mutating func error(_ message: String, at location: SourceLocation) {
+        all.append(Diagnostic(.error, file: file, at: location, message))
+    }
+
+    public mutating func warning(_ message: String, at location: SourceLocation) {
+        all.append(Diagnostic(.warning, file: file, at: location, message))
+    }
+
+    public mutating func append(contentsOf other: Diagnostics) {
+        all.append(contentsOf: other.all)
+    }
+
+    /// Diagnostics by position, each distinct message once.
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return all.enumerated()
+            .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
+            .map(\.element)
+            .filter { seen.insert($0).inserted }
+    }
+
+    /// Throws the errors, if any, as one `DiagnosticError`.
+    public func throwIfErrors() throws(DiagnosticError) {
+        if hasErrors { throw DiagnosticError(sorted.filter { $0.severity == .error }) }
+    }
+}

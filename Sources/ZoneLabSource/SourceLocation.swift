@@ -1,0 +1,21 @@
+/// A 1-based line and column in a source file.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The 1-based line.
+    public var line: Int
+    /// The 1-based column, counted in Unicode scalars as editors do.
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// The start of a file.
+    public static let start = SourceLocation(line: 1, column: 1)
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}

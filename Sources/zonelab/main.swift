@@ -1,0 +1,3 @@
+import ZoneLabCLI
+
+ZoneLabMain.run()
