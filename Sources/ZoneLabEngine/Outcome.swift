@@ -1,0 +1,133 @@
+/// A distinct path and how many compromised trials took it.
+public struct PathCount: Sendable, Hashable {
+    /// Edge ids from the entry side to the target.
+    public var edges: [String]
+    public var count: Int
+
+    public init(edges: [String], count: Int) {
+        self.edges = edges
+        self.count = count
+    }
+
+    /// SPEC 7 order: by count (frequency) descending, then edge-id sequences compared element
+    /// by element as UTF-8 bytes, a prefix first.
+    public static func sorted(_ paths: [PathCount]) -> [PathCount] {
+        paths.sorted { a, b in
+            if a.count != b.count { return a.count > b.count }
+            return precedes(a.edges, b.edges)
+        }
+    }
+
+    /// Element-by-element UTF-8 byte order, a prefix first.
+    public static func precedes(_ a: [String], _ b: [String]) -> Bool {
+        for (x, y) in zip(a, b) where x != y {
+            return x.utf8.lexicographicallyPrecedes(y.utf8)
+        }
+        return a.count < b.count
+    }
+}
+
+/// What the trials of one run say about one target.
+public struct TargetOutcome: Sendable, Hashable {
+    /// The target's node index.
+    public var target: Int
+    /// Trials run.
+    public var trials: Int
+    /// Times of compromise of the successful trials, ascending.
+    public var times: [Double]
+    /// Every distinct path taken, in SPEC 7 order.
+    public var paths: [PathCount]
+
+    public init(target: Int, trials: Int, times: [Double], paths: [PathCount]) {
+        self.target = target
+        self.trials = trials
+        self.times = times
+        self.paths = paths
+    }
+
+    /// Trials in which the target fell within the horizon.
+    public var compromised: Int { times.count }
+
+    /// P(compromise within horizon).
+    public var probability: Double { trials == 0 ? 0 : Double(compromised) / Double(trials) }
+
+    /// The 95% Wilson score interval of the probability.
+    public var wilson95: (lower: Double, upper: Double) {
+        Statistics.wilsonInterval(successes: compromised, trials: trials)
+    }
+
+    /// The nearest-rank `k`-th percentile of the successful times, nil when none.
+    public func percentile(_ k: Int) -> Double? {
+        Statistics.nearestRankPercentile(sortedTimes: times, k)
+    }
+
+    /// The `n` most frequent paths.
+    public func topPaths(_ n: Int = 5) -> [PathCount] { Array(paths.prefix(n)) }
+
+    /// This outcome and another shard's of the same target, combined.
+    public func merged(with other: TargetOutcome) -> TargetOutcome {
+        precondition(target == other.target)
+        var counts: [[String]: Int] = [:]
+        for p in paths + other.paths { counts[p.edges, default: 0] += p.count }
+        return TargetOutcome(
+            target: target, trials: trials + other.trials, times: (times + other.times).sorted(),
+            paths: PathCount.sorted(counts.map { PathCount(edges: $0.key, count: $0.value) }))
+    }
+}
+
+/// The outcome of one simulation run: one attacker on one graph.
+public struct SimulationOutcome: Sendable, Hashable {
+    public var seed: UInt64
+    public var trials: Int
+    public var horizonHours: Double
+    public var targets: [TargetOutcome]
+    /// Edge relaxations sampled (throughput figures only; not part of results).
+    public var relaxations: Int
+
+    public init(seed: UInt64, trials: Int, horizonHours: Double, targets: [TargetOutcome], relaxations: Int = 0) {
+        self.seed = seed
+        self.trials = trials
+        self.horizonHours = horizonHours
+        self.targets = targets
+        self.relaxations = relaxations
+    }
+
+    /// Two shards' outcomes combined into the outcome of their union of trials.
+    public func merged(with other: SimulationOutcome) -> SimulationOutcome {
+        precondition(seed == other.seed && targets.count == other.targets.count)
+        return SimulationOutcome(
+            seed: seed, trials: trials + other.trials, horizonHours: horizonHours,
+            targets: zip(targets, other.targets).map { $0.merged(with: $1) },
+            relaxations: relaxations + other.relaxations)
+    }
+}
+
+/// Interval estimates and percentiles used across ZoneLab.
+public enum Statistics {
+    /// z for a two-sided 95% interval.
+    public static let z95 = 1.959963984540054
+
+    /// Wilson score interval (Wilson 1927) for `successes` of `trials` at 95%.
+    public static func wilsonInterval(successes: Int, trials: Int) -> (lower: Double, upper: Double) {
+        guard trials > 0 else { return (0, 1) }
+        let n = Double(trials), p = Double(successes) / n, z = z95, z2 = z * z
+        let denominator = 1 + z2 / n
+        let center = (p + z2 / (2 * n)) / denominator
+        let half = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot() / denominator
+        return (max(0, center - half), min(1, center + half))
+    }
+
+    /// Half the width of the 95% Wilson interval.
+    public static func wilsonHalfWidth(successes: Int, trials: Int) -> Double {
+        let (lo, hi) = wilsonInterval(successes: successes, trials: trials)
+        return (hi - lo) / 2
+    }
+
+    /// The nearest-rank percentile: the value at 1-based rank ceil(k·n/100) of the sorted times.
+    public static func nearestRankPercentile(sortedTimes: [Double], _ k: Int) -> Double? {
+        guard !sortedTimes.isEmpty else { return nil }
+        let n = sortedTimes.count
+        let rank = max(1, (k * n + 99) / 100)
+        return sortedTimes[min(n, rank) - 1]
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Dispatch
+
+/// Which trials to run: `0..<count`, or the shard `i mod N == I` of them.
+public struct TrialPlan: Sendable, Hashable {
+    /// Trials of the whole run.
+    public var count: Int
+    /// Shard `index` of `shards` (0 of 1: everything).
+    public var shardIndex: Int
+    public var shards: Int
+
+    public init(count: Int, shardIndex: Int = 0, shards: Int = 1) {
+        precondition(count >= 0 && shards >= 1 && (0..<shards).contains(shardIndex))
+        self.count = count
+        self.shardIndex = shardIndex
+        self.shards = shards
+    }
+
+    /// How many trials this shard runs.
+    public var shardCount: Int {
+        count > shardIndex ? (count - shardIndex + shards - 1) / shards : 0
+    }
+
+    /// The `k`-th trial index of this shard.
+    @inline(__always) func trial(_ k: Int) -> Int { shardIndex + k * shards }
+}
+
+/// Runs Monte Carlo trials on an `AttackGraph`, on every core, with results independent of
+/// the number of threads: trial `i`'s outcome is a pure function of (seed, i, graph).
+public struct Simulator: Sendable {
+    public let graph: AttackGraph
+    public let seed: UInt64
+    /// Worker threads (at least 1).
+    public let threads: Int
+
+    public init(graph: AttackGraph, seed: UInt64, threads: Int? = nil) {
+        self.graph = graph
+        self.seed = seed
+        self.threads = max(1, threads ?? ProcessInfo.activeCores)
+    }
+
+    /// Runs the plan and returns the per-target outcome. `progress` is called from worker threads
+    /// with the number of trials just finished.
+    public func run(_ plan: TrialPlan, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationOutcome {
+        let table = runTable(plan, progress: progress)
+        return outcome(of: table, plan: plan)
+    }
+
+    /// Runs trials `plan.trial(k)` for k in `range` into `table`, rows `range`.
+    func runTable(_ plan: TrialPlan, progress: (@Sendable (Int) -> Void)? = nil) -> TrialTable {
+        let targets = graph.targets.count
+        let rows = plan.shardCount
+        var table = TrialTable(rows: rows, targets: targets)
+        let g = graph.compact
+        let horizon = graph.horizonHours
+        let seed = self.seed
+        let workers = min(threads, max(1, rows / 64))
+        let nodeCount = graph.nodes.count, edgeCount = graph.edges.count
+        table.times.withUnsafeMutableBufferPointer { times in
+            table.hashes.withUnsafeMutableBufferPointer { hashes in
+                let out = SharedBuffers(times: times, hashes: hashes)
+                let chunk = 256
+                let chunks = (rows + chunk - 1) / chunk
+                let next = AtomicCounter()
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    var workspace = TrialWorkspace(nodeCount: nodeCount, edgeCount: edgeCount)
+                    while true {
+                        let c = next.increment()
+                        if c >= chunks { break }
+                        let lo = c * chunk, hi = min(rows, lo + chunk)
+                        for row in lo..<hi {
+                            let base = row * targets
+                            workspace.run(
+                                g, horizon: horizon, seed: seed, trial: UInt64(plan.trial(row)), targetCount: targets,
+                                times: UnsafeMutableBufferPointer(rebasing: out.times[base..<(base + targets)]),
+                                hashes: UnsafeMutableBufferPointer(rebasing: out.hashes[base..<(base + targets)]))
+                        }
+                        progress?(hi - lo)
+                    }
+                    next.addRelaxations(workspace.relaxations)
+                }
+                table.relaxations = next.relaxations
+            }
+        }
+        return table
+    }
+
+    /// Turns a trial table into per-target statistics, re-running one representative trial per
+    /// distinct path to recover its edges (trials are pure functions, so this is exact).
+    func outcome(of table: TrialTable, plan: TrialPlan) -> SimulationOutcome {
+        let targets = graph.targets.count
+        var perTarget: [TargetOutcome] = []
+        var representatives: [(row: Int, slot: Int, hash: UInt64)] = []
+        var countsPerTarget: [[UInt64: (count: Int, row: Int)]] = []
+        for slot in 0..<targets {
+            var times: [Double] = []
+            var counts: [UInt64: (count: Int, row: Int)] = [:]
+            for row in 0..<table.rows {
+                let t = table.times[row * targets + slot]
+                guard t.isFinite else { continue }
+                times.append(t)
+                let h = table.hashes[row * targets + slot]
+                if let existing = counts[h] {
+                    counts[h] = (existing.count + 1, existing.row)
+                } else {
+                    counts[h] = (1, row)
+                    representatives.append((row, slot, h))
+                }
+            }
+            times.sort()
+            countsPerTarget.append(counts)
+            perTarget.append(TargetOutcome(target: graph.targets[slot], trials: plan.shardCount, times: times, paths: []))
+        }
+        // Recover the edges of each distinct path from its first trial.
+        var workspace = TrialWorkspace(nodeCount: graph.nodes.count, edgeCount: graph.edges.count)
+        var scratchTimes = [Double](repeating: 0, count: max(1, targets))
+        var scratchHashes = [UInt64](repeating: 0, count: max(1, targets))
+        let byRow = Dictionary(grouping: representatives, by: \.row)
+        var paths: [[PathCount]] = Array(repeating: [], count: targets)
+        for row in byRow.keys.sorted() {
+            scratchTimes.withUnsafeMutableBufferPointer { t in
+                scratchHashes.withUnsafeMutableBufferPointer { h in
+                    workspace.run(
+                        graph.compact, horizon: graph.horizonHours, seed: seed, trial: UInt64(plan.trial(row)),
+                        targetCount: targets, times: t, hashes: h)
+                }
+            }
+            for rep in byRow[row]! {
+                let edges = workspace.path(to: graph.targets[rep.slot], in: graph.compact)
+                paths[rep.slot].append(PathCount(edges: edges.map { graph.edges[$0].id }, count: countsPerTarget[rep.slot][rep.hash]!.count))
+            }
+        }
+        for slot in 0..<targets {
+            perTarget[slot].paths = PathCount.sorted(paths[slot])
+        }
+        return SimulationOutcome(seed: seed, trials: plan.shardCount, horizonHours: graph.horizonHours, targets: perTarget, relaxations: table.relaxations)
+    }
+}
+
+/// Per-trial results: row = trial of the plan, column = target slot.
+struct TrialTable {
+    let rows: Int
+    let targets: Int
+    var times: [Double]
+    var hashes: [UInt64]
+    var relaxations = 0
+
+    init(rows: Int, targets: Int) {
+        self.rows = rows
+        self.targets = targets
+        times = [Double](repeating: .infinity, count: rows * targets)
+        hashes = [UInt64](repeating: 0, count: rows * targets)
+    }
+}
+
+/// Output buffers shared by the workers; each writes only the rows of its own trials.
+struct SharedBuffers: @unchecked Sendable {
+    let times: UnsafeMutableBufferPointer<Double>
+    let hashes: UnsafeMutableBufferPointer<UInt64>
+}
