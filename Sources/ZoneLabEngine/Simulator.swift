@@ -3,14 +3,17 @@ import Dispatch
 
 /// Which trials to run: `0..<count`, or the shard `i mod N == I` of them.
 public struct TrialPlan: Sendable, Hashable {
+    /// The first trial index of the run (blocks of a `--precision` run start later).
+    public var first: Int
     /// Trials of the whole run.
     public var count: Int
     /// Shard `index` of `shards` (0 of 1: everything).
     public var shardIndex: Int
     public var shards: Int
 
-    public init(count: Int, shardIndex: Int = 0, shards: Int = 1) {
-        precondition(count >= 0 && shards >= 1 && (0..<shards).contains(shardIndex))
+    public init(count: Int, shardIndex: Int = 0, shards: Int = 1, first: Int = 0) {
+        precondition(count >= 0 && first >= 0 && shards >= 1 && (0..<shards).contains(shardIndex))
+        self.first = first
         self.count = count
         self.shardIndex = shardIndex
         self.shards = shards
@@ -22,7 +25,7 @@ public struct TrialPlan: Sendable, Hashable {
     }
 
     /// The `k`-th trial index of this shard.
-    @inline(__always) func trial(_ k: Int) -> Int { shardIndex + k * shards }
+    @inline(__always) func trial(_ k: Int) -> Int { first + shardIndex + k * shards }
 }
 
 /// Runs Monte Carlo trials on an `AttackGraph`, on every core, with results independent of

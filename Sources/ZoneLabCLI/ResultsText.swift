@@ -1,0 +1,113 @@
+import Foundation
+import OrderedCollections
+import ZoneLabEngine
+import ZoneLabIEC62443
+import ZoneLabModel
+
+/// The terminal form of simulation results: a table per target, verdicts, paths in plant
+/// words, and the conduits.
+struct ResultsText {
+    let set: RunSet
+    let narrator: PathNarrator?
+    let model: PlantModel?
+
+    init(_ set: RunSet, narrator: PathNarrator?, model: PlantModel?) {
+        self.set = set
+        self.narrator = narrator
+        self.model = model
+    }
+
+    static func percent(_ p: Double) -> String {
+        let v = p * 100
+        if v == 0 { return "0%" }
+        if v < 0.1 { return "<0.1%" }
+        return v < 10 ? String(format1(v)) + "%" : String(Int(v.rounded())) + "%"
+    }
+
+    static func format1(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? "\(Int(r)).0" : "\(r)"
+    }
+
+    func render() -> String {
+        var out: [String] = []
+        let name = model?.scenario.name ?? "attack graph"
+        out.append("\(name): \(set.trials) trials per attacker, seed \(set.seed), calibration \(model.map { $0.calibration.isStandard ? "standard (SPEC 3.3)" : "customised" } ?? "from the graph file")")
+        out.append("SHA-256 \(set.sha256)   zonelab \(set.toolVersion)")
+        for (t, target) in set.targets.enumerated() {
+            out.append("")
+            out.append(header(t, target))
+            var table = TextTable(
+                ["attacker", "cap", "horizon", "P", "95% CI", "TTC p10", "p50", "p90"],
+                alignments: [.left, .right, .right, .right, .left, .right, .right, .right])
+            for (a, attacker) in set.attackers.enumerated() {
+                let o = set.outcomes[a][t]
+                let (lo, hi) = o.wilson95
+                table.append([
+                    attacker.id, attacker.capability.map(String.init) ?? "-", TimeSpan.format(hours: attacker.horizonHours),
+                    Self.percent(o.probability), "\(Self.percent(lo))–\(Self.percent(hi))",
+                    o.percentile(10).map { TimeSpan.format(hours: $0) } ?? "-",
+                    o.percentile(50).map { TimeSpan.format(hours: $0) } ?? "-",
+                    o.percentile(90).map { TimeSpan.format(hours: $0) } ?? "-",
+                ])
+            }
+            out.append(table.render())
+            let idWidth = set.attackers.map(\.id.count).max() ?? 8
+            for (a, attacker) in set.attackers.enumerated() {
+                let o = set.outcomes[a][t]
+                let paths = o.topPaths(2)
+                guard !paths.isEmpty else { continue }
+                for (k, path) in paths.enumerated() {
+                    let share = Self.percent(Double(path.count) / Double(max(1, o.compromised)))
+                    let words = narrator?.narrate(path.edges, entry: target.id) ?? path.edges.joined(separator: " → ")
+                    out.append("  \(k == 0 ? attacker.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) : String(repeating: " ", count: idWidth)) \(share.leftPadded(5)) \(words)")
+                }
+            }
+        }
+        if let model {
+            let verdicts = ZoneVerdicts(set, model: model)
+            if !verdicts.verdicts.isEmpty {
+                out.append("")
+                out.append("Zones in practice (tolerable P \(Self.percent(model.scenario.tolerable)) within each attacker's horizon)")
+                var table = TextTable(["zone", "SL-T", "effective SL", "verdict"])
+                for v in verdicts.verdicts {
+                    table.append([v.zone, String(v.slTarget), String(v.effective), v.meets ? "meets SL-T \(v.slTarget)" : "withstands only SL \(v.effective): short by \(v.slTarget - v.effective)"])
+                }
+                out.append(table.render())
+            }
+        }
+        if !set.conduits.isEmpty {
+            out.append("")
+            out.append("Conduits (static gap: SL-A below SL-T; criticality: share of compromises whose path crosses it)")
+            let crit = set.attackers.indices.map { set.criticality(attacker: $0) }
+            var table = TextTable(["conduit", "static gap"] + set.attackers.map(\.id), alignments: [.left, .left] + set.attackers.map { _ in .right })
+            let rows = set.conduits.sorted { a, b in
+                let ca = crit.map { $0[a.id] ?? 0 }.max() ?? 0, cb = crit.map { $0[b.id] ?? 0 }.max() ?? 0
+                return ca != cb ? ca > cb : a.id < b.id
+            }
+            for c in rows {
+                let gap = c.slGap.isEmpty ? "none" : c.slGap.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) -\($0.value)" }.joined(separator: ", ")
+                table.append([c.id, gap] + crit.map { Self.percent($0[c.id] ?? 0) })
+            }
+            out.append(table.render())
+        }
+        return out.joined(separator: "\n")
+    }
+
+    private func header(_ t: Int, _ target: RunSet.TargetInfo) -> String {
+        guard let model, let zoneID = target.zone else { return "Target \(target.id)" }
+        let name = model.scenario.assets[target.id]?.name ?? model.scenario.zones[target.id]?.name ?? target.id
+        let zone = model.scenario.zones[zoneID]?.name ?? zoneID
+        var line = "\(name) (\(target.id)) in \(zone), SL-T \(target.slTarget ?? 0)"
+        if let eff = set.effectiveSL(target: t), let slt = target.slTarget {
+            line += eff >= slt ? ": meets SL-T \(slt) (effective SL \(eff))" : ": withstands only SL \(eff): short by \(slt - eff)"
+        }
+        return line
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

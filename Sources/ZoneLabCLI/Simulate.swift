@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import ZoneLabEngine
+import ZoneLabIEC62443
+import ZoneLabModel
+import ZoneLabSource
+
+/// `zonelab simulate FILE`
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run Monte Carlo attacks on a scenario (.yaml) or an attack graph (.json).",
+        discussion: """
+            For every attacker and target: P(compromise within the horizon) with a 95% Wilson
+            interval, time to compromise (p10/p50/p90), the effective SL against the zone's SL-T
+            and the paths attacks took; for conduits, static SL gaps and criticality.
+
+            Examples:
+              zonelab simulate scenarios/riverside-water.yaml
+              zonelab simulate scenarios/riverside-water.yaml --attacker SL3 --trials 50000 --json out/sl3.json
+              zonelab simulate scenarios/riverside-water.yaml --precision 0.005 --check
+              zonelab compile scenarios/riverside-water.yaml --attacker SL3 > sl3.json && zonelab simulate sl3.json
+              zonelab simulate plant.yaml --shard 0/4 --json shard0.json   (then: zonelab merge shard*.json)
+            """)
+
+    @Argument(help: "A scenario (.yaml, .yml) or an attack graph (.json).")
+    var file: String
+
+    @OptionGroup var options: SimulationOptions
+
+    @Option(help: ArgumentHelp("Run only the trials i with i mod N == I ('auto': from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID).", valueName: "I/N|auto"))
+    var shard: ShardSpec?
+
+    @Option(help: ArgumentHelp("Write the results as JSON to this file.", valueName: "path"))
+    var json: String?
+
+    @Flag(help: "Exit with status 3 when a zone does not meet its SL-T in practice.")
+    var check = false
+
+    func validate() throws {
+        if shard != nil && options.precision != nil {
+            throw ValidationError("--shard and --precision do not combine: shards need a fixed trial count")
+        }
+        if let shard, shard.count > 1, json == nil {
+            throw ValidationError("--shard needs --json PATH: a shard's results are for `zonelab merge`")
+        }
+    }
+
+    func run() throws {
+        let set = try Self.simulate(file: file, options: options, shard: shard)
+        if let json {
+            try writeAtomically(set.set.json().serialized() + "\n", to: json)
+        }
+        print(ResultsText(set.set, narrator: set.narrator, model: set.model).render())
+        if let json { print("\nresults: \(json)") }
+        if check, let model = set.model {
+            let failing = ZoneVerdicts(set.set, model: model).failing
+            if !failing.isEmpty {
+                printError("check failed: \(failing.map { "\($0.zone) (SL-T \($0.slTarget), effective \($0.effective))" }.joined(separator: ", ")) not met in practice")
+                throw ExitStatus.checkFailed
+            }
+        }
+    }
+
+    /// Loads the input and runs it (shared with `report`).
+    static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?) throws
+        -> (set: RunSet, model: PlantModel?, narrator: PathNarrator?)
+    {
+        let override = try options.calibration.map { path in
+            let loaded = try withInputErrors { () throws(DiagnosticError) in try CalibrationLoader.load(path: path) }
+            for w in loaded.warnings { printError(w.description) }
+            return loaded.override
+        }
+        var settings = SimulationSettings(
+            trials: options.trials, seed: options.seed, threads: options.threads, attackers: options.attackers,
+            horizon: options.horizon?.span, calibration: override, shard: shard.map { ($0.index, $0.count) })
+        if file.lowercased().hasSuffix(".json") {
+            let (graph, bytes) = try withInputErrors { () throws(DiagnosticError) in try GraphFile.load(path: file) }
+            if let bad = options.attackers.first(where: { $0 != "graph" }) {
+                throw ValidationError("unknown attacker '\(bad)': a graph file has one attacker, 'graph'")
+            }
+            let sha = ScenarioLoader.sha256Hex(bytes)
+            let total = options.precision == nil ? settings.trials : 1_000_000
+            let bar = ProgressBar(total: total, label: "graph")
+            defer { bar.finish() }
+            let set: RunSet
+            if let h = options.precision {
+                set = RunSet.untilPrecise(halfWidth: h) { first, count in
+                    settings.firstTrial = first
+                    settings.trials = count
+                    return GraphSimulation.simulate(graph, sha256: sha, settings: settings, progress: bar.callback)
+                }
+            } else {
+                set = GraphSimulation.simulate(graph, sha256: sha, settings: settings, progress: bar.callback)
+            }
+            return (set, nil, nil)
+        }
+        let loaded = try loadScenario(file)
+        let model: PlantModel
+        do {
+            model = try PlantModel(loaded, settings: settings)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let bar = ProgressBar(total: settings.trials * model.attackers.count, label: "simulating")
+        defer { bar.finish() }
+        let set: RunSet
+        if let h = options.precision {
+            set = RunSet.untilPrecise(halfWidth: h) { first, count in
+                settings.firstTrial = first
+                settings.trials = count
+                return model.simulate(settings, progress: bar.callback)
+            }
+        } else {
+            set = model.simulate(settings, progress: bar.callback)
+        }
+        return (set, model, PathNarrator(scenario: model.scenario, skeleton: model.skeleton))
+    }
+}

@@ -1,0 +1,87 @@
+import OrderedCollections
+import ZoneLabEngine
+import ZoneLabModel
+
+/// The attack graph of a plant before an attacker is chosen: nodes, and edges with the
+/// protection (SL 0–4) each step meets. `graph(for:)` turns protection into `p` and `ttc`.
+public struct AttackSkeleton: Sendable {
+    /// One step: its stable id, ends, and either a protection level or "instant, certain".
+    public struct Edge: Sendable, Hashable {
+        public var id: String
+        public var from: Int
+        public var to: Int
+        /// Nil for certain, instant steps (pivots, arriving in a zone).
+        public var protection: Int?
+        /// Whether attackers without IACS-specific skill meet raised protection here.
+        public var needsIACSSkill: Bool
+        public var step: AttackStep
+        public var technique: AttackTechnique
+        public var label: String
+    }
+
+    public let nodes: [AttackGraph.Node]
+    public let edges: [Edge]
+    /// Node index by id (`zone:`, `asset:`, `reach:`, `gate:`).
+    public let nodeIndex: [String: Int]
+    /// The targets' model ids (asset or zone) in order, and their nodes.
+    public let targetIDs: [String]
+    public let targetNodes: [Int]
+    public let calibration: Calibration
+
+    init(nodes: [AttackGraph.Node], edges: [Edge], targetIDs: [String], calibration: Calibration) {
+        self.nodes = nodes
+        self.edges = edges
+        let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
+        nodeIndex = index
+        self.targetIDs = targetIDs
+        targetNodes = targetIDs.map { index["asset:\($0)"] ?? index["zone:\($0)"]! }
+        self.calibration = calibration
+    }
+
+    /// The node of a zone or asset id used as an entry or target.
+    public func node(ofModelID id: String) -> Int? {
+        nodeIndex["asset:\(id)"] ?? nodeIndex["zone:\(id)"]
+    }
+
+    /// The protection an attacker of `capability` meets on edge `e`, after the IACS-skill rule.
+    public func protection(of e: Edge, capability: Int) -> Int? {
+        guard var level = e.protection else { return nil }
+        if e.needsIACSSkill && capability < calibration.iacsCapability {
+            level = min(4, level + calibration.iacsPenalty)
+        }
+        return level
+    }
+
+    /// The engine graph for one attacker: its capability sets `p` and `ttc` of every step,
+    /// its entries are the graph's entries and its horizon applies.
+    public func graph(for attacker: ResolvedAttacker) -> AttackGraph {
+        let graphEdges = edges.map { e -> AttackGraph.Edge in
+            var p = 1.0
+            var ttc = TimeDistribution.instant
+            if let level = protection(of: e, capability: attacker.capability) {
+                let cell = calibration.cell(capability: attacker.capability, protection: level)
+                p = cell.p
+                ttc = TimeDistribution(cell.ttc)
+            }
+            return AttackGraph.Edge(
+                id: e.id, from: e.from, to: e.to, p: p, ttc: ttc, technique: e.technique.id, label: e.label)
+        }
+        let entries = attacker.entry.compactMap(node(ofModelID:))
+        return AttackGraph(
+            nodes: nodes, edges: graphEdges, entries: entries, targets: targetNodes,
+            horizonHours: attacker.horizonHours)
+    }
+}
+
+extension TimeDistribution {
+    /// The engine's form of the model's time to compromise.
+    public init(_ ttc: TimeToCompromise) {
+        switch ttc {
+        case .instant: self = .instant
+        case .fixed(let h): self = .fixed(hours: h)
+        case .exponential(let m): self = .exponential(meanHours: m)
+        case .lognormal(let m, let s): self = .lognormal(medianHours: m, sigma: s)
+        case .uniform(let a, let b): self = .uniform(minHours: a, maxHours: b)
+        }
+    }
+}

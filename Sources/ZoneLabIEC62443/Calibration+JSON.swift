@@ -1,0 +1,33 @@
+import ZoneLabModel
+import ZoneLabSource
+
+extension Calibration {
+    /// The calibration as recorded in every output: the whole table, not only the overrides.
+    public var json: JSONValue {
+        .object([
+            ("gap", .object(Self.gaps.reversed().map { d in
+                let cell = gap[d]!
+                return (String(d), .object([("p", .number(cell.p)), ("ttc", Self.json(cell.ttc))]))
+            })),
+            ("horizon_hours", .object(horizonHours.keys.sorted().map { (String($0), .number(horizonHours[$0]!)) })),
+            ("conduit_frs", .array(conduitFRs.map { .string($0.rawValue) })),
+            ("asset_frs", .array(assetFRs.map { .string($0.rawValue) })),
+            ("iacs_types", .array(iacsTypes.map { .string($0) })),
+            ("iacs_capability", .int(iacsCapability)),
+            ("iacs_penalty", .int(iacsPenalty)),
+        ])
+    }
+
+    static func json(_ ttc: TimeToCompromise) -> JSONValue {
+        switch ttc {
+        case .instant: .object([("dist", "instant")])
+        case .fixed(let h): .object([("dist", "fixed"), ("hours", .number(h))])
+        case .exponential(let m): .object([("dist", "exponential"), ("mean_hours", .number(m))])
+        case .lognormal(let m, let s): .object([("dist", "lognormal"), ("median_hours", .number(m)), ("sigma", .number(s))])
+        case .uniform(let a, let b): .object([("dist", "uniform"), ("min_hours", .number(a)), ("max_hours", .number(b))])
+        }
+    }
+
+    /// True when this is exactly the standard calibration of SPEC 3.3.
+    public var isStandard: Bool { self == .standard }
+}

@@ -1,0 +1,65 @@
+import OrderedCollections
+import ZoneLabModel
+
+/// Tells a path of edge ids in plant words:
+/// "Internet → [IT/DMZ firewall] → Historian (CVE-2022-1234) → [DMZ/control firewall] → Filter PLC".
+public struct PathNarrator: Sendable {
+    let scenario: Scenario
+    let steps: [String: AttackStep]
+    /// The index of a traversal's last barrier.
+    let lastBarrier: Int
+
+    public init(scenario: Scenario, skeleton: AttackSkeleton) {
+        self.scenario = scenario
+        steps = Dictionary(uniqueKeysWithValues: skeleton.edges.map { ($0.id, $0.step) })
+        lastBarrier = skeleton.calibration.conduitFRs.count - 1
+    }
+
+    func name(ofAsset id: String) -> String { scenario.assets[id]?.name ?? id }
+    func name(ofZone id: String) -> String { scenario.zones[id]?.name ?? id }
+    func name(ofConduit id: String) -> String { scenario.conduits[id]?.name ?? id }
+
+    /// The path in words; `entry` names where it starts when the path is empty.
+    public func narrate(_ edges: [String], entry: String? = nil) -> String {
+        var parts: [String] = []
+        guard let first = edges.first, let firstStep = steps[first] else {
+            return entry.map { "starts there (\($0) is an entry)" } ?? "(no steps)"
+        }
+        switch firstStep {
+        case .exploit(let asset, _): parts.append(name(ofZone: scenario.assets[asset]?.zone ?? asset))
+        case .cross(_, let from, _, _, _): parts.append(name(ofZone: from))
+        case .channel(let c, let i, _, _):
+            let from = scenario.conduits[c]?.channels?[i].from ?? c
+            parts.append(scenario.assets[from] != nil ? name(ofAsset: from) : name(ofZone: from))
+        case .pivot(let asset, _): parts.append(name(ofAsset: asset))
+        case .enter(let c, _, _, _): parts.append(name(ofConduit: c))
+        }
+        for id in edges {
+            guard let step = steps[id] else {
+                parts.append(id)
+                continue
+            }
+            switch step {
+            case .exploit(let asset, let v):
+                parts.append(name(ofAsset: asset) + (v.map { " (\($0))" } ?? ""))
+            case .enter(_, _, let end, let v):
+                if scenario.assets[end] != nil {
+                    parts.append(name(ofAsset: end) + (v.map { " (\($0))" } ?? ""))
+                } else {
+                    parts.append(name(ofZone: end))
+                }
+            case .pivot:
+                continue
+            case .cross(let c, _, let to, _, let barrier):
+                if barrier == 0 { parts.append("[\(name(ofConduit: c))]") }
+                if barrier == lastBarrier { parts.append(name(ofZone: to)) }
+            case .channel(let c, let i, _, let barrier):
+                if barrier == 0 {
+                    let proto = scenario.conduits[c]?.channels?[i].protocol.map { " \($0)" } ?? ""
+                    parts.append("[\(name(ofConduit: c))\(proto)]")
+                }
+            }
+        }
+        return parts.joined(separator: " → ")
+    }
+}

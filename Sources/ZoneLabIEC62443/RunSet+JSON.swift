@@ -1,0 +1,164 @@
+import ZoneLabEngine
+import ZoneLabModel
+import ZoneLabSource
+
+extension RunSet {
+    /// How many paths each result lists.
+    public static let topPathCount = 5
+
+    /// The results document of SPEC 7 (`zonelab_results: 1`); shard files also carry what
+    /// merging needs (every successful time and every distinct path).
+    public func json() -> JSONValue {
+        var top: [(String, JSONValue)] = [
+            ("zonelab_results", 1),
+            ("tool", .object([("name", "zonelab"), ("version", .string(toolVersion))])),
+            ("seed", .int(Int(truncatingIfNeeded: seed))),
+            ("trials", .int(trials)),
+            ("scenario_sha256", .string(sha256)),
+        ]
+        if let tolerable { top.append(("tolerable", .number(tolerable))) }
+        top.append(("calibration", calibration))
+        if let shard { top.append(("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))]))) }
+        var targetsJSON: [JSONValue] = []
+        for (t, target) in targets.enumerated() {
+            var pairs: [(String, JSONValue)] = [("id", .string(target.id))]
+            if let zone = target.zone { pairs.append(("zone", .string(zone))) }
+            if let sl = target.slTarget { pairs.append(("sl_target", .int(sl))) }
+            if let eff = effectiveSL(target: t), shard == nil { pairs.append(("effective_sl", .int(eff))) }
+            pairs.append(("results", .array(attackers.indices.map { a in resultJSON(attacker: a, outcome: outcomes[a][t]) })))
+            targetsJSON.append(.object(pairs))
+        }
+        top.append(("targets", .array(targetsJSON)))
+        let criticalities = attackers.indices.map { criticality(attacker: $0) }
+        top.append(("conduits", .array(conduits.map { conduit in
+            var pairs: [(String, JSONValue)] = [
+                ("id", .string(conduit.id)),
+                ("sl_gap", .object(conduit.slGap.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .int($0.value)) })),
+            ]
+            if shard == nil {
+                pairs.append(("criticality", .object(attackers.indices.map { a in
+                    (attackers[a].id, .number(criticalities[a][conduit.id] ?? 0))
+                })))
+                if !hardeningGain.isEmpty {
+                    pairs.append(("hardening_gain", .object(attackers.map { attacker in
+                        (attacker.id, .number(hardeningGain[attacker.id]?[conduit.id] ?? 0))
+                    })))
+                }
+            }
+            return .object(pairs)
+        })))
+        return .object(top)
+    }
+
+    func resultJSON(attacker a: Int, outcome: TargetOutcome) -> JSONValue {
+        let attacker = attackers[a]
+        var pairs: [(String, JSONValue)] = [("attacker", .string(attacker.id))]
+        if let c = attacker.capability { pairs.append(("capability", .int(c))) }
+        pairs.append(("horizon_hours", .number(attacker.horizonHours)))
+        pairs.append(("compromised", .int(outcome.compromised)))
+        pairs.append(("p", .number(outcome.probability)))
+        let (lo, hi) = outcome.wilson95
+        pairs.append(("ci95", [.number(lo), .number(hi)]))
+        if outcome.compromised > 0 {
+            pairs.append(("ttc_hours", .object([
+                ("p10", .number(outcome.percentile(10)!)), ("p50", .number(outcome.percentile(50)!)),
+                ("p90", .number(outcome.percentile(90)!)),
+            ])))
+        } else {
+            pairs.append(("ttc_hours", .null))
+        }
+        let total = Double(max(outcome.compromised, 1))
+        pairs.append(("paths", .array(outcome.topPaths(Self.topPathCount).map { path in
+            .object([("frequency", .number(Double(path.count) / total)), ("edges", .array(path.edges.map { .string($0) }))])
+        })))
+        if shard != nil {
+            pairs.append(("shard_data", .object([
+                ("trials", .int(outcome.trials)),
+                ("times", .array(outcome.times.map { .number($0) })),
+                ("paths", .array(outcome.paths.map { path in
+                    .object([("count", .int(path.count)), ("edges", .array(path.edges.map { .string($0) }))])
+                })),
+            ])))
+        }
+        return .object(pairs)
+    }
+
+    /// Reads a shard file back (as written by `json()` with a shard set).
+    public static func fromShardJSON(_ root: JSONValue, file: String) throws(DiagnosticError) -> RunSet {
+        func fail(_ message: String) -> DiagnosticError {
+            DiagnosticError([Diagnostic(.error, file: file, at: .start, message)])
+        }
+        guard root["zonelab_results"]?.int == 1 else { throw fail("not a ZoneLab results file (no \"zonelab_results\": 1)") }
+        guard let shardInfo = root["shard"], let index = shardInfo["index"]?.int, let count = shardInfo["count"]?.int else {
+            throw fail("not a shard file: it has no \"shard\" block (run simulate with --shard I/N)")
+        }
+        guard let seed = root["seed"]?.int, let trials = root["trials"]?.int, let sha = root["scenario_sha256"]?.string,
+            let targetsJSON = root["targets"]?.array, let conduitsJSON = root["conduits"]?.array
+        else { throw fail("the shard file is incomplete") }
+        var attackers: [AttackerInfo] = []
+        var targets: [TargetInfo] = []
+        var outcomes: [[TargetOutcome]] = []
+        for (t, targetJSON) in targetsJSON.enumerated() {
+            guard let id = targetJSON["id"]?.string, let results = targetJSON["results"]?.array else { throw fail("target #\(t + 1) is incomplete") }
+            targets.append(TargetInfo(id: id, zone: targetJSON["zone"]?.string, slTarget: targetJSON["sl_target"]?.int))
+            for (a, result) in results.enumerated() {
+                guard let attackerID = result["attacker"]?.string, let horizon = result["horizon_hours"]?.double,
+                    let data = result["shard_data"], let shardTrials = data["trials"]?.int,
+                    let times = data["times"]?.array?.compactMap(\.double), let paths = data["paths"]?.array
+                else { throw fail("result \(a + 1) of target '\(id)' has no shard data") }
+                if t == 0 {
+                    attackers.append(AttackerInfo(id: attackerID, capability: result["capability"]?.int, horizonHours: horizon))
+                    outcomes.append([])
+                }
+                guard a < outcomes.count else { throw fail("target '\(id)' lists more attackers than the first target") }
+                let pathCounts = paths.compactMap { p -> PathCount? in
+                    guard let c = p["count"]?.int, let edges = p["edges"]?.array?.compactMap(\.string) else { return nil }
+                    return PathCount(edges: edges, count: c)
+                }
+                outcomes[a].append(TargetOutcome(target: t, trials: shardTrials, times: times, paths: PathCount.sorted(pathCounts)))
+            }
+        }
+        let conduits = conduitsJSON.compactMap { c -> ConduitInfo? in
+            guard let id = c["id"]?.string else { return nil }
+            var gap: [FR: Int] = [:]
+            for (k, v) in c["sl_gap"]?.object ?? [] { if let fr = FR(rawValue: k), let g = v.int { gap[fr] = g } }
+            return ConduitInfo(id: id, slGap: gap)
+        }
+        var set = RunSet(
+            seed: UInt64(truncatingIfNeeded: seed), trials: trials, sha256: sha, calibration: root["calibration"] ?? .object([]),
+            toolVersion: root["tool"]?["version"]?.string ?? "", tolerable: root["tolerable"]?.double,
+            attackers: attackers, targets: targets, conduits: conduits, outcomes: outcomes)
+        set.shard = (index, count)
+        return set
+    }
+
+    /// Merges shard sets into the set of the whole run; errors name the file that does not fit.
+    public static func merge(_ shards: [(file: String, set: RunSet)]) throws(DiagnosticError) -> RunSet {
+        guard let first = shards.first else { throw DiagnosticError([]) }
+        var errors: [Diagnostic] = []
+        let count = first.set.shard?.count ?? 1
+        var seen = Set<Int>()
+        for (file, set) in shards {
+            func problem(_ m: String) { errors.append(Diagnostic(.error, file: file, at: .start, m)) }
+            if set.seed != first.set.seed { problem("seed \(set.seed) differs from \(first.file)'s seed \(first.set.seed)") }
+            if set.sha256 != first.set.sha256 { problem("comes from another scenario (SHA-256 differs from \(first.file))") }
+            if set.calibration != first.set.calibration { problem("was run with another calibration than \(first.file)") }
+            if set.attackers != first.set.attackers || set.targets != first.set.targets { problem("has other attackers or targets than \(first.file)") }
+            if set.shard?.count != count { problem("is a shard of \(set.shard?.count ?? 1), not of \(count)") }
+            if let i = set.shard?.index, !seen.insert(i).inserted { problem("repeats shard \(i)/\(count)") }
+        }
+        if errors.isEmpty && seen.count != count {
+            let missing = (0..<count).filter { !seen.contains($0) }.map { "\($0)/\(count)" }
+            errors.append(Diagnostic(.error, file: first.file, at: .start, "shards missing for a whole run: \(missing.joined(separator: ", "))"))
+        }
+        guard errors.isEmpty else { throw DiagnosticError(errors) }
+        let ordered = shards.sorted { $0.set.shard!.index < $1.set.shard!.index }
+        var merged = ordered[0].set
+        merged.trials = 0
+        merged.outcomes = merged.outcomes.map { $0.map { TargetOutcome(target: $0.target, trials: 0, times: [], paths: []) } }
+        for shard in ordered { merged = merged.merged(with: shard.set) }
+        // The whole run's trial count is the plan's, not the sum of shards' (they are equal).
+        merged.shard = nil
+        return merged
+    }
+}

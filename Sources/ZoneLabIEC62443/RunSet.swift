@@ -1,0 +1,96 @@
+import ZoneLabEngine
+import ZoneLabModel
+import ZoneLabSource
+
+/// Everything a results file says: the run's stamp, the attackers and targets, and each
+/// attacker's outcome per target. Built by a simulation, or read back from shard files.
+public struct RunSet: Sendable {
+    public struct AttackerInfo: Sendable, Hashable {
+        public var id: String
+        /// Nil for the implicit attacker `graph` of a graph file.
+        public var capability: Int?
+        public var horizonHours: Double
+    }
+
+    public struct TargetInfo: Sendable, Hashable {
+        public var id: String
+        /// Nil for graph files.
+        public var zone: String?
+        public var slTarget: Int?
+    }
+
+    public struct ConduitInfo: Sendable, Hashable {
+        public var id: String
+        public var slGap: [FR: Int]
+    }
+
+    public var seed: UInt64
+    public var trials: Int
+    public var sha256: String
+    public var calibration: JSONValue
+    public var toolVersion: String
+    /// Tolerable P; nil for graph files.
+    public var tolerable: Double?
+    public var attackers: [AttackerInfo]
+    public var targets: [TargetInfo]
+    public var conduits: [ConduitInfo]
+    /// `outcomes[a][t]`: attacker `a` against target `t`.
+    public var outcomes: [[TargetOutcome]]
+    /// Shard `index` of `count`, when this set holds one shard's trials.
+    public var shard: (index: Int, count: Int)?
+    /// Per attacker id, per conduit id: drop in P (summed over targets, averaged) when the
+    /// conduit alone is raised to its SL-T. Filled by the hardening analysis when run.
+    public var hardeningGain: [String: [String: Double]] = [:]
+
+    /// The effective SL of target `t` (SPEC 4): the largest capability k among the simulated
+    /// attackers such that every one of capability <= k has P <= tolerable; 0 when one of the
+    /// weakest already exceeds it. Nil for graph files.
+    public func effectiveSL(target t: Int) -> Int? {
+        guard let tolerable else { return nil }
+        let capabilities = Set(attackers.compactMap(\.capability)).sorted()
+        guard !capabilities.isEmpty else { return nil }
+        var effective = 0
+        for k in capabilities {
+            let ok = attackers.indices.allSatisfy { a in
+                attackers[a].capability != k || outcomes[a][t].probability <= tolerable
+            }
+            if !ok { break }
+            effective = k
+        }
+        return effective
+    }
+
+    /// Criticality of every conduit for attacker `a`: the share of compromises, counted per
+    /// trial and target, whose path crosses the conduit.
+    public func criticality(attacker a: Int) -> [String: Double] {
+        var crossing: [String: Int] = [:]
+        var total = 0
+        for outcome in outcomes[a] {
+            total += outcome.compromised
+            for path in outcome.paths {
+                for conduit in Set(path.edges.compactMap(Self.conduit(ofEdge:))) {
+                    crossing[conduit, default: 0] += path.count
+                }
+            }
+        }
+        guard total > 0 else { return [:] }
+        return crossing.mapValues { Double($0) / Double(total) }
+    }
+
+    /// The conduit an edge id crosses: `cross:C:…`, `channel:C:i/…`, `enter:C:i…` name C.
+    /// Model ids have no `:`, so the second field is the conduit's id.
+    public static func conduit(ofEdge id: String) -> String? {
+        guard id.hasPrefix("cross:") || id.hasPrefix("channel:") || id.hasPrefix("enter:") else { return nil }
+        let fields = id.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        return fields.count >= 2 ? String(fields[1]) : nil
+    }
+
+    /// This set and another shard of the same run, combined.
+    public func merged(with other: RunSet) -> RunSet {
+        var result = self
+        result.trials += other.trials
+        result.outcomes = zip(outcomes, other.outcomes).map { zip($0, $1).map { $0.merged(with: $1) } }
+        result.shard = nil
+        return result
+    }
+}

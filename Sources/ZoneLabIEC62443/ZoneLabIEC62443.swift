@@ -1,1 +1,0 @@
-// IEC 62443 compiler and analyses.
