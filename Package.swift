@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ZoneLabModel", targets: ["ZoneLabModel"]),
         .library(name: "ZoneLabEngine", targets: ["ZoneLabEngine"]),
         .library(name: "ZoneLabIEC62443", targets: ["ZoneLabIEC62443"]),
+        .library(name: "ZoneLabGenerator", targets: ["ZoneLabGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -57,11 +58,32 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // Synthetic multi-site plants for scale tests and benchmarks.
+        .target(
+            name: "ZoneLabGenerator",
+            dependencies: [
+                "ZoneLabModel", "ZoneLabEngine",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // Graphviz's C library (Debian: libgraphviz-dev), linked in-process.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        // Pictures: DOT built in Swift, laid out and rendered by libgvc.
+        .target(
+            name: "ZoneLabRender",
+            dependencies: ["CGraphviz", "ZoneLabModel", "ZoneLabIEC62443"],
+            swiftSettings: upcoming
+        ),
         // The command-line interface (a library so tests can drive it without a subprocess).
         .target(
             name: "ZoneLabCLI",
             dependencies: [
-                "ZoneLabModel", "ZoneLabEngine", "ZoneLabIEC62443",
+                "ZoneLabModel", "ZoneLabEngine", "ZoneLabIEC62443", "ZoneLabRender", "ZoneLabGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
@@ -73,6 +95,7 @@ let package = Package(
         .testTarget(name: "ZoneLabModelTests", dependencies: ["ZoneLabModel"], swiftSettings: upcoming),
         .testTarget(name: "ZoneLabEngineTests", dependencies: ["ZoneLabEngine"], swiftSettings: upcoming),
         .testTarget(name: "ZoneLabIEC62443Tests", dependencies: ["ZoneLabIEC62443"], swiftSettings: upcoming),
+        .testTarget(name: "ZoneLabRenderTests", dependencies: ["ZoneLabRender"], swiftSettings: upcoming),
         .testTarget(name: "ZoneLabCLITests", dependencies: ["ZoneLabCLI"], swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]

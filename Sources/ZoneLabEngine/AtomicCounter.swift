@@ -5,6 +5,7 @@ final class AtomicCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
     private(set) var relaxations = 0
+    private(set) var draws = 0
 
     func increment() -> Int {
         lock.lock()
@@ -13,9 +14,10 @@ final class AtomicCounter: @unchecked Sendable {
         return value - 1
     }
 
-    func addRelaxations(_ n: Int) {
+    func add(relaxations r: Int, draws d: Int) {
         lock.lock()
-        relaxations += n
+        relaxations += r
+        draws += d
         lock.unlock()
     }
 }

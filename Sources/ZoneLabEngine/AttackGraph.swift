@@ -84,17 +84,39 @@ public struct AttackGraph: Sendable {
     public func edgeIndex(of id: String) -> Int? { compact.edgeIndex[id] }
 }
 
-/// One out-edge as the per-trial loop reads it: everything in 48 contiguous bytes.
+/// One out-edge as the per-trial loop reads it, in 24 bytes: the graph's out-edges stay in
+/// the core's L2 cache for plants of 10,000 assets.
 @usableFromInline
 struct PackedEdge: Sendable {
+    /// The edge's random-number key (from its id).
     @usableFromInline var key: UInt64
+    @usableFromInline var to: Int32
+    /// Position of the id in UTF-8 byte order.
+    @usableFromInline var rank: Int32
+    /// Index into `CompactGraph.laws`.
+    @usableFromInline var law: UInt32
+    /// `PackedEdge.toAnd` and `PackedEdge.toEntry` bits: the head node's flags, kept here so
+    /// the loop does not look them up.
+    @usableFromInline var flags: UInt8
+
+    @usableFromInline static let toAnd: UInt8 = 1
+    @usableFromInline static let toEntry: UInt8 = 2
+}
+
+/// A step's feasibility and time law, shared by every edge that has it (a compiled plant has
+/// one per calibration cell in use).
+@usableFromInline
+struct StepLaw: Sendable, Hashable {
     @usableFromInline var p: Double
+    @usableFromInline var kind: UInt8
     @usableFromInline var a: Double
     @usableFromInline var b: Double
-    @usableFromInline var to: Int32
-    @usableFromInline var edge: Int32
-    @usableFromInline var rank: Int32
-    @usableFromInline var kind: UInt8
+}
+
+extension CompactGraph {
+    /// The id rank of the edge at `slot` of `out`; `Int32.max` for none (-1), so any edge beats it.
+    @inline(__always)
+    func rank(ofSlot slot: Int32) -> Int32 { slot < 0 ? .max : out[Int(slot)].rank }
 }
 
 /// CSR adjacency and per-node flags, built once per graph.
@@ -102,14 +124,16 @@ struct CompactGraph: Sendable {
     /// Out-edges of node `v` are `out[outStart[v] ..< outStart[v + 1]]`.
     let outStart: [Int32]
     let out: [PackedEdge]
-    /// Source node of each edge (by edge index), to walk winning edges back.
-    let edgeFrom: [Int32]
+    /// The distinct (p, ttc) laws of the edges.
+    let laws: [StepLaw]
+    /// For each position in `out`: the edge's index and its source node (to walk winning edges
+    /// back; the loop records winners by position).
+    let slotEdge: [Int32]
+    let slotFrom: [Int32]
     /// Position of each edge's id in UTF-8 byte order: ties between equal candidates go to the
     /// smaller id, and paths sort by these ranks.
     let edgeRank: [Int32]
-    let isAnd: [Bool]
     let inDegree: [Int32]
-    let isEntry: [Bool]
     /// For each node, its position among the targets, or -1.
     let targetSlot: [Int32]
     let entries: [Int32]
@@ -132,24 +156,39 @@ struct CompactGraph: Sendable {
         for v in 0..<n { counts[v + 1] += counts[v] }
         outStart = counts
         var cursor = Array(counts.dropLast())
-        let blank = PackedEdge(key: 0, p: 0, a: 0, b: 0, to: 0, edge: 0, rank: 0, kind: 0)
+        let blank = PackedEdge(key: 0, to: 0, rank: 0, law: 0, flags: 0)
+        var slotEdge = [Int32](repeating: 0, count: edges.count)
+        var slotFrom = [Int32](repeating: 0, count: edges.count)
+        let entrySet = Set(entries)
+        var laws: [StepLaw] = []
+        var lawIndex: [StepLaw: Int] = [:]
         var out = [PackedEdge](repeating: blank, count: edges.count)
         // Within a node, out-edges in id order: any order gives the same labels; this one is stable.
         for e in order {
             let edge = edges[e]
             let packed = edge.ttc.packed
-            out[Int(cursor[edge.from])] = PackedEdge(
-                key: EdgeDraws.key(forEdgeID: edge.id), p: edge.p, a: packed.a, b: packed.b,
-                to: Int32(edge.to), edge: Int32(e), rank: rank[e], kind: packed.kind)
+            let law = StepLaw(p: edge.p, kind: packed.kind, a: packed.a, b: packed.b)
+            let index: Int
+            if let known = lawIndex[law] {
+                index = known
+            } else {
+                index = laws.count
+                laws.append(law)
+                lawIndex[law] = index
+            }
+            let slot = Int(cursor[edge.from])
+            slotEdge[slot] = Int32(e)
+            slotFrom[slot] = Int32(edge.from)
+            out[slot] = PackedEdge(
+                key: EdgeDraws.key(forEdgeID: edge.id), to: Int32(edge.to), rank: rank[e], law: UInt32(index),
+                flags: (nodes[edge.to].kind == .and ? PackedEdge.toAnd : 0) | (entrySet.contains(edge.to) ? PackedEdge.toEntry : 0))
             cursor[edge.from] += 1
         }
         self.out = out
-        edgeFrom = edges.map { Int32($0.from) }
-        isAnd = nodes.map { $0.kind == .and }
+        self.laws = laws
+        self.slotEdge = slotEdge
+        self.slotFrom = slotFrom
         self.inDegree = inDegree
-        var isEntry = [Bool](repeating: false, count: n)
-        for e in entries { isEntry[e] = true }
-        self.isEntry = isEntry
         var slot = [Int32](repeating: -1, count: n)
         for (i, t) in targets.enumerated() where slot[t] < 0 { slot[t] = Int32(i) }
         targetSlot = slot

@@ -9,10 +9,8 @@ public enum GraphFile {
 
     /// Loads and validates a graph file, reporting every problem with its line and column.
     public static func load(path: String) throws(DiagnosticError) -> (graph: AttackGraph, bytes: Data) {
-        let root = try DocumentParser.parse(contentsOf: path)
-        let graph = try read(root, file: path)
-        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
-        return (graph, bytes)
+        let bytes = try DocumentParser.read(contentsOf: path)
+        return (try read(try DocumentParser.parse(bytes, file: path), file: path), bytes)
     }
 
     /// Parses and validates graph JSON from bytes.

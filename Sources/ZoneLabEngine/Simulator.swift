@@ -49,7 +49,15 @@ public struct Simulator: Sendable {
         return outcome(of: table, plan: plan)
     }
 
-    /// Runs trials `plan.trial(k)` for k in `range` into `table`, rows `range`.
+    /// Runs the plan's trials without aggregating them and returns how many edges were relaxed
+    /// (examined from a settled node) and how many of those drew random numbers (the others
+    /// could not win): the per-trial loop alone, for throughput and allocation benchmarks.
+    public func throughput(_ plan: TrialPlan) -> (relaxations: Int, draws: Int) {
+        let table = runTable(plan)
+        return (table.relaxations, table.draws)
+    }
+
+    /// Runs the plan's trials into a table: row k holds trial `plan.trial(k)`.
     func runTable(_ plan: TrialPlan, progress: (@Sendable (Int) -> Void)? = nil) -> TrialTable {
         let targets = graph.targets.count
         let rows = plan.shardCount
@@ -80,9 +88,10 @@ public struct Simulator: Sendable {
                         }
                         progress?(hi - lo)
                     }
-                    next.addRelaxations(workspace.relaxations)
+                    next.add(relaxations: workspace.relaxations, draws: workspace.draws)
                 }
                 table.relaxations = next.relaxations
+                table.draws = next.draws
             }
         }
         return table
@@ -147,6 +156,7 @@ struct TrialTable {
     var times: [Double]
     var hashes: [UInt64]
     var relaxations = 0
+    var draws = 0
 
     init(rows: Int, targets: Int) {
         self.rows = rows

@@ -1,41 +1,54 @@
+/// One node's label and bookkeeping in the current trial: 24 bytes, one cache line access.
+@usableFromInline
+struct NodeState {
+    /// Time of the best candidate so far (the label once settled).
+    var t: Double
+    /// Steps of the best candidate.
+    var h: Int32
+    /// Position in `CompactGraph.out` of the winning in-edge (-1 for entries and unreached nodes).
+    var win: Int32
+    /// `and` nodes: in-edges still to come; `lost` once the node cannot be reached in time;
+    /// `settled` once its label is final (any node).
+    var remaining: Int32
+    /// The trial this state belongs to; any other value means "untouched this trial".
+    var stamp: UInt32
+
+    static let lost: Int32 = -1
+    static let settled: Int32 = .min
+}
+
+/// A heap entry: a candidate label for a node.
+@usableFromInline
+struct HeapEntry {
+    var t: Double
+    var h: Int32
+    var node: Int32
+}
+
 /// The scratch state of one worker: per-node labels and a binary heap, allocated once and
 /// reused for every trial the worker runs. Node state is invalidated lazily by a trial stamp,
 /// so starting a trial costs nothing however large the graph.
 @usableFromInline
 struct TrialWorkspace {
-    var stamp: [UInt32]
-    var bestT: [Double]
-    var bestH: [Int32]
-    var bestRank: [Int32]
-    /// Winning in-edge per node (-1 for entries).
-    var win: [Int32]
-    var settled: [Bool]
-    /// `and` nodes: in-edges still to come; negative once the node cannot be reached.
-    var remaining: [Int32]
-    var heapT: [Double]
-    var heapH: [Int32]
-    var heapNode: [Int32]
-    var heapCount = 0
+    var nodes: [NodeState]
+    var heap: [HeapEntry]
     var currentStamp: UInt32 = 0
-    /// Edge relaxations sampled, for throughput figures.
+    /// Edges relaxed (examined from a settled node), for throughput figures.
     var relaxations = 0
+    /// Edges whose random numbers were drawn (the rest could not win and were skipped).
+    var draws = 0
 
     init(nodeCount n: Int, edgeCount m: Int) {
-        stamp = [UInt32](repeating: 0, count: n)
-        bestT = [Double](repeating: .infinity, count: n)
-        bestH = [Int32](repeating: .max, count: n)
-        bestRank = [Int32](repeating: .max, count: n)
-        win = [Int32](repeating: -1, count: n)
-        settled = [Bool](repeating: false, count: n)
-        remaining = [Int32](repeating: 0, count: n)
-        let capacity = n + m + 1
-        heapT = [Double](repeating: 0, count: capacity)
-        heapH = [Int32](repeating: 0, count: capacity)
-        heapNode = [Int32](repeating: 0, count: capacity)
+        nodes = [NodeState](repeating: NodeState(t: .infinity, h: .max, win: -1, remaining: 0, stamp: 0), count: n)
+        heap = [HeapEntry](repeating: HeapEntry(t: 0, h: 0, node: 0), count: n + m + 1)
     }
 
     /// Runs trial `trial` and writes, per target slot, the time of compromise (+inf if not
     /// within the horizon) and a 64-bit fingerprint of the path into `times` and `hashes`.
+    ///
+    /// A label-setting (Dijkstra) search over (T, H) labels: `or` nodes take the smallest
+    /// candidate, `and` nodes the largest once every in-edge is in; ties go to fewer steps, then
+    /// the smaller edge id. Edges are sampled lazily, only when their candidate could matter.
     ///
     /// - Complexity: O((V' + E') log E') for the V' nodes settled and E' edges relaxed before
     ///   every target is settled or the clock passes the horizon.
@@ -49,42 +62,27 @@ struct TrialWorkspace {
         }
         currentStamp &+= 1
         if currentStamp == 0 {  // wrapped: clear for real once every 4 billion trials
-            for i in stamp.indices { stamp[i] = 0 }
+            for i in nodes.indices { nodes[i].stamp = 0 }
             currentStamp = 1
         }
         let cur = currentStamp
-        heapCount = 0
-        var settledTargets = 0
         var localRelaxations = 0
+        var localDraws = 0
 
-        stamp.withUnsafeMutableBufferPointer { stamp in
-        bestT.withUnsafeMutableBufferPointer { bestT in
-        bestH.withUnsafeMutableBufferPointer { bestH in
-        bestRank.withUnsafeMutableBufferPointer { bestRank in
-        win.withUnsafeMutableBufferPointer { win in
-        settled.withUnsafeMutableBufferPointer { settled in
-        remaining.withUnsafeMutableBufferPointer { remaining in
-        heapT.withUnsafeMutableBufferPointer { hT in
-        heapH.withUnsafeMutableBufferPointer { hH in
-        heapNode.withUnsafeMutableBufferPointer { hN in
+        nodes.withUnsafeMutableBufferPointer { state in
+        heap.withUnsafeMutableBufferPointer { heap in
         g.out.withUnsafeBufferPointer { out in
+        g.laws.withUnsafeBufferPointer { laws in
         g.outStart.withUnsafeBufferPointer { outStart in
-        g.isAnd.withUnsafeBufferPointer { isAnd in
-        g.isEntry.withUnsafeBufferPointer { isEntry in
         g.inDegree.withUnsafeBufferPointer { inDegree in
         g.targetSlot.withUnsafeBufferPointer { targetSlot in
-        g.edgeFrom.withUnsafeBufferPointer { edgeFrom in
+        g.slotFrom.withUnsafeBufferPointer { slotFrom in
             var count = 0
+            var settledTargets = 0
 
             @inline(__always) func touch(_ v: Int) {
-                if stamp[v] != cur {
-                    stamp[v] = cur
-                    bestT[v] = .infinity
-                    bestH[v] = .max
-                    bestRank[v] = .max
-                    win[v] = -1
-                    settled[v] = false
-                    remaining[v] = inDegree[v]
+                if state[v].stamp != cur {
+                    state[v] = NodeState(t: .infinity, h: .max, win: -1, remaining: inDegree[v], stamp: cur)
                 }
             }
             @inline(__always) func push(_ t: Double, _ h: Int32, _ v: Int32) {
@@ -92,38 +90,30 @@ struct TrialWorkspace {
                 count += 1
                 while i > 0 {
                     let parent = (i - 1) >> 1
-                    let pt = hT[parent]
-                    if pt < t || (pt == t && hH[parent] <= h) { break }
-                    hT[i] = pt
-                    hH[i] = hH[parent]
-                    hN[i] = hN[parent]
+                    let p = heap[parent]
+                    if p.t < t || (p.t == t && p.h <= h) { break }
+                    heap[i] = p
                     i = parent
                 }
-                hT[i] = t
-                hH[i] = h
-                hN[i] = v
+                heap[i] = HeapEntry(t: t, h: h, node: v)
             }
-            @inline(__always) func pop() -> (Double, Int32, Int32) {
-                let top = (hT[0], hH[0], hN[0])
+            @inline(__always) func pop() -> HeapEntry {
+                let top = heap[0]
                 count -= 1
                 if count > 0 {
-                    let t = hT[count], h = hH[count], v = hN[count]
+                    let last = heap[count]
                     var i = 0
                     while true {
                         let l = 2 * i + 1
                         if l >= count { break }
                         var c = l
                         let r = l + 1
-                        if r < count && (hT[r] < hT[l] || (hT[r] == hT[l] && hH[r] < hH[l])) { c = r }
-                        if t < hT[c] || (t == hT[c] && h <= hH[c]) { break }
-                        hT[i] = hT[c]
-                        hH[i] = hH[c]
-                        hN[i] = hN[c]
+                        if r < count && (heap[r].t < heap[l].t || (heap[r].t == heap[l].t && heap[r].h < heap[l].h)) { c = r }
+                        if last.t < heap[c].t || (last.t == heap[c].t && last.h <= heap[c].h) { break }
+                        heap[i] = heap[c]
                         i = c
                     }
-                    hT[i] = t
-                    hH[i] = h
-                    hN[i] = v
+                    heap[i] = last
                 }
                 return top
             }
@@ -131,27 +121,27 @@ struct TrialWorkspace {
             for e in g.entries {
                 let v = Int(e)
                 touch(v)
-                bestT[v] = 0
-                bestH[v] = 0
+                state[v].t = 0
+                state[v].h = 0
                 push(0, 0, e)
             }
 
             while count > 0 {
-                let (t, h, v32) = pop()
-                let v = Int(v32)
-                if settled[v] || t != bestT[v] || h != bestH[v] { continue }  // stale entry
+                let top = pop()
+                let t = top.t, h = top.h, v = Int(top.node)
+                if state[v].remaining == NodeState.settled || t != state[v].t || h != state[v].h { continue }  // stale
                 if t > horizon { break }
-                settled[v] = true
+                state[v].remaining = NodeState.settled
                 let slot = Int(targetSlot[v])
                 if slot >= 0 {
                     times[slot] = t
                     // Fingerprint of the winning path, walked back from the target.
                     var fingerprint: UInt64 = 0x9E37_79B9_7F4A_7C15
                     var node = v
-                    while win[node] >= 0 {
-                        let e = Int(win[node])
-                        fingerprint = SplitMix64.mix(fingerprint ^ UInt64(e))
-                        node = Int(edgeFrom[e])
+                    while state[node].win >= 0 {
+                        let k = Int(state[node].win)
+                        fingerprint = SplitMix64.mix(fingerprint ^ UInt64(k))
+                        node = Int(slotFrom[k])
                     }
                     hashes[slot] = fingerprint
                     settledTargets += 1
@@ -160,70 +150,84 @@ struct TrialWorkspace {
                 let nextH = h + 1
                 for k in Int(outStart[v])..<Int(outStart[v + 1]) {
                     let edge = out[k]
+                    if edge.flags & PackedEdge.toEntry != 0 { continue }
                     let w = Int(edge.to)
-                    if isEntry[w] { continue }
                     touch(w)
-                    if settled[w] { continue }
-                    if isAnd[w] {
-                        if remaining[w] < 0 { continue }
-                    } else {
-                        // A candidate is at least (t, h + 1): skip the draw when that cannot win.
-                        let bt = bestT[w]
-                        if t > bt || (t == bt && (nextH > bestH[w] || (nextH == bestH[w] && edge.rank > bestRank[w]))) {
-                            continue
-                        }
-                    }
+                    let target = state[w]
+                    if target.remaining == NodeState.settled { continue }
+                    let isAnd = edge.flags & PackedEdge.toAnd != 0
                     localRelaxations += 1
+                    // A node that is no target and leads only to settled nodes cannot change any
+                    // result: skip it without a draw (most assets, whose one way on is the pivot
+                    // back into the zone they were reached from).
+                    if targetSlot[w] < 0 {
+                        var leadsOn = false
+                        for j in Int(outStart[w])..<Int(outStart[w + 1]) {
+                            let next = out[j]
+                            let x = Int(next.to)
+                            if next.flags & PackedEdge.toEntry == 0
+                                && !(state[x].stamp == cur && state[x].remaining == NodeState.settled)
+                            {
+                                leadsOn = true
+                                break
+                            }
+                        }
+                        if !leadsOn { continue }
+                    }
+                    if isAnd {
+                        if target.remaining == NodeState.lost { continue }
+                    } else if t > target.t
+                        || (t == target.t && (nextH > target.h || (nextH == target.h && edge.rank > g.rank(ofSlot: target.win))))
+                    {
+                        continue  // a candidate is at least (t, h + 1): it cannot win, skip the draw
+                    }
+                    localDraws += 1
+                    let law = laws[Int(edge.law)]
                     let (u1, u2) = EdgeDraws.uniforms(seed: seed, trial: trial, edgeKey: edge.key)
                     var candidate = Double.infinity
-                    if u1 <= edge.p {
-                        let dt = TimeDistribution.time(kind: edge.kind, a: edge.a, b: edge.b, u: u2)
-                        candidate = t + dt
+                    if u1 <= law.p {
+                        candidate = t + TimeDistribution.time(kind: law.kind, a: law.a, b: law.b, u: u2)
                     }
-                    if isAnd[w] {
+                    if isAnd {
                         if candidate > horizon {  // infeasible, or too late: the node is lost
-                            remaining[w] = -1
+                            state[w].remaining = NodeState.lost
                             continue
                         }
-                        let bt = bestT[w]
-                        if bestH[w] == .max || candidate > bt
-                            || (candidate == bt && (nextH > bestH[w] || (nextH == bestH[w] && edge.rank < bestRank[w])))
+                        if target.h == .max || candidate > target.t
+                            || (candidate == target.t && (nextH > target.h || (nextH == target.h && edge.rank < g.rank(ofSlot: target.win))))
                         {
-                            bestT[w] = candidate
-                            bestH[w] = nextH
-                            bestRank[w] = edge.rank
-                            win[w] = edge.edge
+                            state[w].t = candidate
+                            state[w].h = nextH
+                            state[w].win = Int32(k)
                         }
-                        remaining[w] -= 1
-                        if remaining[w] == 0 { push(bestT[w], bestH[w], edge.to) }
+                        state[w].remaining -= 1
+                        if state[w].remaining == 0 { push(state[w].t, state[w].h, edge.to) }
                     } else {
                         if candidate > horizon { continue }
-                        let bt = bestT[w]
-                        if candidate < bt
-                            || (candidate == bt && (nextH < bestH[w] || (nextH == bestH[w] && edge.rank < bestRank[w])))
+                        if candidate < target.t
+                            || (candidate == target.t && (nextH < target.h || (nextH == target.h && edge.rank < g.rank(ofSlot: target.win))))
                         {
-                            bestT[w] = candidate
-                            bestH[w] = nextH
-                            bestRank[w] = edge.rank
-                            win[w] = edge.edge
+                            state[w].t = candidate
+                            state[w].h = nextH
+                            state[w].win = Int32(k)
                             push(candidate, nextH, edge.to)
                         }
                     }
                 }
             }
-            heapCount = count
-        }}}}}}}}}}}}}}}}}
+        }}}}}}}}
         relaxations &+= localRelaxations
+        draws &+= localDraws
     }
 
     /// The winning path to `node` after a `run`, as edge indices from the entry side.
     func path(to node: Int, in g: CompactGraph) -> [Int] {
         var edges: [Int] = []
         var v = node
-        while stamp[v] == currentStamp, win[v] >= 0 {
-            let e = Int(win[v])
-            edges.append(e)
-            v = Int(g.edgeFrom[e])
+        while nodes[v].stamp == currentStamp, nodes[v].win >= 0 {
+            let k = Int(nodes[v].win)
+            edges.append(Int(g.slotEdge[k]))
+            v = Int(g.slotFrom[k])
         }
         return edges.reversed()
     }

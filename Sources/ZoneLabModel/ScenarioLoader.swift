@@ -17,22 +17,17 @@ public struct LoadedScenario: Sendable {
 public enum ScenarioLoader {
     /// Loads and validates the scenario at `path`.
     public static func load(path: String) throws(DiagnosticError) -> LoadedScenario {
-        let data: Data
-        do {
-            _ = try DocumentParser.parse(contentsOf: path)  // file-level checks with clear errors
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as DiagnosticError {
-            throw error
-        } catch {
-            throw DiagnosticError([Diagnostic(.error, file: path, at: .start, "cannot read the file: \(error.localizedDescription)")])
-        }
-        return try load(data: data, file: path)
+        try load(data: try DocumentParser.read(contentsOf: path), file: path)
     }
 
     /// Loads and validates a scenario from bytes; `file` names it in diagnostics.
     public static func load(data: Data, file: String) throws(DiagnosticError) -> LoadedScenario {
-        let root = try DocumentParser.parse(data, file: file)
         var reader = ScenarioReader(file: file)
+        // Problems that leave the tree usable (duplicate keys) are reported with all the others.
+        guard let root = DocumentParser.parse(data, into: &reader.diagnostics) else {
+            try reader.diagnostics.throwIfErrors()
+            throw DiagnosticError([Diagnostic(.error, file: file, at: .start, "the file is empty")])
+        }
         let scenario = reader.read(root)
         try reader.diagnostics.throwIfErrors()
         guard let scenario else {
@@ -51,8 +46,16 @@ public enum ScenarioLoader {
 /// Reads `--calibration FILE`: the keys of a scenario's `calibration:` at the top level.
 public enum CalibrationLoader {
     public static func load(path: String) throws(DiagnosticError) -> (override: CalibrationOverride, warnings: [Diagnostic]) {
-        let root = try DocumentParser.parse(contentsOf: path)
-        var reader = ScenarioReader(file: path)
+        try load(data: try DocumentParser.read(contentsOf: path), file: path)
+    }
+
+    /// Reads a calibration file's bytes; `file` names it in diagnostics.
+    public static func load(data: Data, file: String) throws(DiagnosticError) -> (override: CalibrationOverride, warnings: [Diagnostic]) {
+        var reader = ScenarioReader(file: file)
+        guard let root = DocumentParser.parse(data, into: &reader.diagnostics) else {
+            try reader.diagnostics.throwIfErrors()
+            throw DiagnosticError([Diagnostic(.error, file: file, at: .start, "the file is empty")])
+        }
         let override = reader.calibration(root, "the calibration file")
         try reader.diagnostics.throwIfErrors()
         let merged = Calibration.standard.applying(override ?? .init())

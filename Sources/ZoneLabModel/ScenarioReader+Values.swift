@@ -3,10 +3,22 @@ import ZoneLabSource
 extension ScenarioReader {
     /// An SL: a scalar 0–4 for every FR, or a map of FRs (the rest 0).
     mutating func slVector(_ node: DocumentNode, _ what: String) -> SLVector? {
-        if node.scalar != nil {
-            return diagnostics.integer(node, what, in: 0...4).map { SLVector(uniform: $0) }
+        slOverrides(node, what).map { SLVector($0) }
+    }
+
+    /// An SL as the FRs it names: a scalar names every FR; a map only its keys.
+    mutating func slOverrides(_ node: DocumentNode, _ what: String) -> [FR: Int]? {
+        switch node.kind {
+        case .scalar:
+            guard let level = diagnostics.integer(node, what, in: 0...4) else { return nil }
+            return Dictionary(uniqueKeysWithValues: FR.allCases.map { ($0, level) })
+        case .sequence:
+            diagnostics.error(
+                "\(what) must be a level 0–4 or a map of FRs such as {IAC: 2, RDF: 3}, found a list", at: node.location)
+            return nil
+        case .mapping:
+            return slLevels(node, what)
         }
-        return slLevels(node, what).map { SLVector($0) }
     }
 
     /// A map of FRs to levels 0–4.
@@ -35,8 +47,14 @@ extension ScenarioReader {
             span = parsed
         }
         guard let span, span.hours.isFinite else {
+            var hint = ""
+            if !scalar.isPlain, Diagnostics.parseNumber(scalar.text) != nil {
+                hint = " (a number of hours is written without quotes; or give a unit, e.g. \(scalar.text)h)"
+            } else if scalar.text.contains(" ") {
+                hint = " (write the number and its unit without a space, e.g. 90m)"
+            }
             diagnostics.error(
-                "\(what) must be a duration such as 90m, 12h, 1.5d, 2w, 1y or a number of hours, found \(node.kindDescription)",
+                "\(what) must be a duration such as 90m, 12h, 1.5d, 2w, 1y or a number of hours, found \(node.kindDescription)\(hint)",
                 at: node.location)
             return nil
         }
@@ -93,6 +111,7 @@ extension ScenarioReader {
         var result = CalibrationOverride()
         if let gapNode = f["gap"] {
             if case .mapping(let pairs) = gapNode.kind {
+                var seen: [Int: SourceLocation] = [:]
                 for pair in pairs {
                     let keyText = pair.key.text ?? ""
                     guard let d = Int(keyText), Calibration.gaps.contains(d) else {
@@ -101,6 +120,12 @@ extension ScenarioReader {
                             at: pair.key.location)
                         continue
                     }
+                    if let first = seen[d] {
+                        diagnostics.error(
+                            "gap \(d) is given twice in \(what) (first at line \(first.line), column \(first.column))", at: pair.key.location)
+                        continue
+                    }
+                    seen[d] = pair.key.location
                     let cwhat = "gap \(d) of \(what)"
                     guard let c = diagnostics.fields(of: pair.value, cwhat, allowed: ["p", "ttc"]) else { continue }
                     var cell = CalibrationOverride.Cell()
@@ -114,12 +139,20 @@ extension ScenarioReader {
         }
         if let horizonNode = f["horizon"] {
             if case .mapping(let pairs) = horizonNode.kind {
+                var seen: [Int: SourceLocation] = [:]
                 for pair in pairs {
                     let keyText = pair.key.text ?? ""
                     guard let c = Int(keyText), Calibration.capabilities.contains(c) else {
                         diagnostics.error("horizon key '\(keyText)' in \(what) must be a capability 1 to 4", at: pair.key.location)
                         continue
                     }
+                    if let first = seen[c] {
+                        diagnostics.error(
+                            "the horizon of capability \(c) is given twice in \(what) (first at line \(first.line), column \(first.column))",
+                            at: pair.key.location)
+                        continue
+                    }
+                    seen[c] = pair.key.location
                     if let span = duration(pair.value, "the horizon of capability \(c) in \(what)", positive: true) {
                         result.horizonHours[c] = span.hours
                     }
@@ -197,9 +230,9 @@ extension ScenarioReader {
             return duration(f["mean"]!, "'mean' of \(what)", positive: true).map { .exponential(meanHours: $0.hours) }
         case "lognormal":
             let median = duration(f["median"]!, "'median' of \(what)", positive: true)
-            let sigma = diagnostics.number(f["sigma"]!, "'sigma' of \(what)", in: 0...Double.greatestFiniteMagnitude)
-            if let sigma, sigma == 0 {
-                diagnostics.error("'sigma' of \(what) must be positive, found 0", at: f["sigma"]!.location)
+            let sigma = diagnostics.number(f["sigma"]!, "'sigma' of \(what)")
+            if let sigma, sigma <= 0 {
+                diagnostics.error("'sigma' of \(what) must be positive, found \(f["sigma"]!.text ?? "")", at: f["sigma"]!.location)
                 return nil
             }
             guard let median, let sigma else { return nil }

@@ -43,14 +43,21 @@ struct ScenarioReader {
                 diagnostics.error("'zonelab' must be the format version 1, found \(version.kindDescription)", at: version.location)
             }
         }
-        let name = top["name"].flatMap { diagnostics.string($0, "'name'") } ?? ""
+        var name = top["name"].flatMap { diagnostics.string($0, "'name'") } ?? ""
+        if let node = top["name"], node.scalar != nil, name.allSatisfy(\.isWhitespace) {
+            diagnostics.error("'name' must not be empty: it names the scenario and its report folder", at: node.location)
+            name = ""
+        }
         let description = top["description"].flatMap { diagnostics.string($0, "'description'") }
         let horizon = top["horizon"].flatMap { duration($0, "'horizon'", positive: true) }
         let tolerable = top["tolerable"].flatMap { diagnostics.number($0, "'tolerable'", in: 0...1) } ?? 0.05
 
         var references: [Reference] = []
         let entry = top["entry"].flatMap { idList($0, "'entry'", nonEmpty: true, kind: .zoneOrAsset, into: &references) }
-        let targets = top["targets"].flatMap { idList($0, "'targets'", nonEmpty: false, kind: .zoneOrAsset, into: &references) } ?? []
+        let targetList = top["targets"].flatMap { idList($0, "'targets'", nonEmpty: false, kind: .zoneOrAsset, into: &references) }
+        let targets = targetList ?? []
+        // Whether an item that might name a target could not be read: then "no target" is not reported.
+        var targetsUncertain = top["targets"] != nil && targetList == nil
 
         var ids = IDRegistry()
         var zones: [Zone] = []
@@ -63,9 +70,22 @@ struct ScenarioReader {
             // reported by `fields` as a missing value
         }
         var assets: [Asset] = []
-        if let node = top["assets"], let items = diagnostics.list(node, "'assets'") {
-            for (i, item) in items.enumerated() {
-                if let asset = self.asset(item, index: i, ids: &ids, references: &references) { assets.append(asset) }
+        if let node = top["assets"] {
+            if let items = diagnostics.list(node, "'assets'") {
+                for (i, item) in items.enumerated() {
+                    if let asset = self.asset(item, index: i, ids: &ids, references: &references) {
+                        assets.append(asset)
+                    } else {
+                        targetsUncertain = true
+                    }
+                    if let critical = Self.value(of: "critical", in: item), !critical.isNull,
+                        critical.scalar.map({ !$0.isPlain || !["true", "false", "True", "False", "TRUE", "FALSE"].contains($0.text) }) ?? true
+                    {
+                        targetsUncertain = true  // `critical: yes` and the like, reported on their own
+                    }
+                }
+            } else {
+                targetsUncertain = true
             }
         }
         var conduits: [Conduit] = []
@@ -90,31 +110,53 @@ struct ScenarioReader {
 
         // References, now that every id is known.
         let zoneIDs = Set(zones.map(\.id))
-        let assetZone = Dictionary(assets.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
+        // Assets whose zone is unknown are left out: their zone is reported once, at the asset.
+        let assetZone = Dictionary(
+            assets.filter { zoneIDs.contains($0.zone) }.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
+        let assetIDs = Set(assets.map(\.id))
         for reference in references {
             let known = reference.kind == .zone ? zoneIDs.contains(reference.id)
-                : zoneIDs.contains(reference.id) || assetZone[reference.id] != nil
-            if !known {
-                let candidates = reference.kind == .zone ? Array(zoneIDs) : Array(zoneIDs) + Array(assetZone.keys)
-                let noun = reference.kind == .zone ? "zone" : "zone or asset"
+                : zoneIDs.contains(reference.id) || assetIDs.contains(reference.id)
+            guard !known else { continue }
+            if reference.kind == .zone, let asset = assets.first(where: { $0.id == reference.id }) {
                 diagnostics.error(
-                    "\(reference.what) '\(reference.id)' is not a known \(noun)\(Suggestion.hint(for: reference.id, among: candidates.sorted()))",
+                    "\(reference.what) '\(reference.id)' is an asset, not a zone\(zoneIDs.contains(asset.zone) ? " (it lies in zone '\(asset.zone)')" : "")",
                     at: reference.location)
+                continue
             }
+            let candidates = reference.kind == .zone ? Array(zoneIDs) : Array(zoneIDs) + Array(assetIDs)
+            let noun = reference.kind == .zone ? "zone" : "zone or asset"
+            diagnostics.error(
+                "\(reference.what) '\(reference.id)' is not a known \(noun)\(Suggestion.hint(for: reference.id, among: candidates.sorted()))",
+                at: reference.location)
         }
         for (conduit, nodes) in channelChecks {
             checkChannels(conduit, nodes, zoneIDs: zoneIDs, assetZone: assetZone)
         }
 
         // Entries: required unless every attacker names its own.
-        let everyAttackerHasEntry = attackers.map { !$0.isEmpty && $0.allSatisfy { $0.entry != nil } } ?? false
-        if entry == nil && !top.contains("entry") && !everyAttackerHasEntry {
-            diagnostics.error(
-                "the scenario is missing the required key 'entry' (where attackers start), needed unless every attacker names its own",
-                at: root.location)
+        if top["entry"] == nil {
+            let withoutEntry = (attackers ?? []).filter { $0.entry == nil }.map { "'\($0.id)'" }
+            let why: String
+            if attackers == nil {
+                why = "the default attackers SL1–SL4 start there"
+            } else if !withoutEntry.isEmpty {
+                why = "attacker\(withoutEntry.count == 1 ? "" : "s") \(withoutEntry.joined(separator: ", ")) name\(withoutEntry.count == 1 ? "s" : "") no 'entry' of \(withoutEntry.count == 1 ? "its" : "their") own"
+            } else {
+                why = ""  // every attacker names its own entry (or none could be read: reported there)
+            }
+            if !why.isEmpty {
+                if top.contains("entry") {
+                    diagnostics.error("'entry' of the scenario must have a value: \(why)", at: top.location(of: "entry"))
+                } else {
+                    diagnostics.error(
+                        "the scenario is missing the required key 'entry' (the zones or assets where attackers start): \(why)",
+                        at: root.location)
+                }
+            }
         }
         // At least one target.
-        if !assets.contains(where: \.critical) && targets.isEmpty && !diagnostics.hasErrors {
+        if !assets.contains(where: \.critical) && targets.isEmpty && !targetsUncertain {
             diagnostics.error(
                 "the scenario has no target: mark an asset 'critical: true' or list zones or assets under 'targets'",
                 at: root.location)
@@ -130,6 +172,12 @@ struct ScenarioReader {
             name: name, description: description, horizon: horizon, tolerable: tolerable,
             entry: entry ?? [], extraTargets: targets, zones: zones, assets: assets, conduits: conduits,
             attackers: attackers, calibrationOverride: calibration)
+    }
+
+    /// The value of `key` in a mapping node, without checking anything.
+    static func value(of key: String, in node: DocumentNode) -> DocumentNode? {
+        guard case .mapping(let pairs) = node.kind else { return nil }
+        return pairs.first { $0.key.text == key }?.value
     }
 
     static func monotonicityWarning(_ d: Int) -> String {
@@ -178,7 +226,7 @@ struct ScenarioReader {
             zone: zone,
             type: f["type"].flatMap { diagnostics.string($0, "'type' of \(what)") },
             critical: f["critical"].flatMap { diagnostics.boolean($0, "'critical' of \(what)") } ?? false,
-            slAchievedOverrides: f["sl_achieved"].flatMap { slLevels($0, "'sl_achieved' of \(what)") } ?? [:],
+            slAchievedOverrides: f["sl_achieved"].flatMap { slOverrides($0, "'sl_achieved' of \(what)") } ?? [:],
             vulnerabilities: vulnerabilities)
     }
 
@@ -304,7 +352,7 @@ struct IDRegistry {
     mutating func register(_ id: String, kind: String, at location: SourceLocation, diagnostics: inout Diagnostics) {
         if let first = seen[id] {
             diagnostics.error(
-                "duplicate id '\(id)': already the id of a \(first.kind) at line \(first.location.line), column \(first.location.column) (ids are unique across zones, assets and conduits)",
+                "duplicate id '\(id)': already the id of \(first.kind == "asset" ? "an" : "a") \(first.kind) at line \(first.location.line), column \(first.location.column) (ids are unique across zones, assets and conduits)",
                 at: location)
         } else {
             seen[id] = (kind, location)

@@ -4,11 +4,17 @@ import CYaml
 struct Composer {
     var diagnostics: Diagnostics
 
-    private enum Frame {
-        case sequence(items: [DocumentNode], location: SourceLocation, anchor: String?, weight: Int)
-        case mapping(
-            pairs: [DocumentNode.Pair], pendingKey: DocumentNode?, seen: [String: SourceLocation],
-            location: SourceLocation, anchor: String?, weight: Int)
+    /// An open sequence or mapping. Mutated in place on the stack (`stack[last]`), never copied
+    /// out and back, so appending stays O(1) however long the list.
+    private struct Frame {
+        var isMapping: Bool
+        var items: [DocumentNode] = []
+        var pairs: [DocumentNode.Pair] = []
+        var pendingKey: DocumentNode?
+        var seen: [String: SourceLocation] = [:]
+        var location: SourceLocation
+        var anchor: String?
+        var weight = 1
     }
 
     private var stack: [Frame] = []
@@ -17,16 +23,21 @@ struct Composer {
     private var root: DocumentNode?
     private var documents = 0
     private var stopped = false
+    /// Whether reading stopped on a problem that leaves no usable tree (a syntax error, a second
+    /// document, an unknown alias, too many values). Duplicate keys do not count: the tree stays usable.
+    private(set) var failed = false
 
     init(diagnostics: Diagnostics) {
         self.diagnostics = diagnostics
     }
 
-    /// Parses the buffer; returns the root node, or nil with errors in `diagnostics`.
+    /// Parses the buffer; returns the root node (nil for a stream without a document), with any
+    /// problems in `diagnostics`. When `failed` is set, the tree is not usable.
     mutating func run(_ buffer: UnsafeRawBufferPointer) -> DocumentNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             diagnostics.error("out of memory starting the YAML parser", at: .start)
+            failed = true
             return nil
         }
         defer { yaml_parser_delete(&parser) }
@@ -38,6 +49,7 @@ struct Composer {
         while !stopped {
             guard yaml_parser_parse(&parser, &event) == 1 else {
                 reportSyntaxError(parser)
+                failed = true
                 return nil
             }
             defer { yaml_event_delete(&event) }
@@ -48,8 +60,11 @@ struct Composer {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    diagnostics.error("a file holds one YAML document; found a second one here", at: location)
+                    diagnostics.error(
+                        "a file holds one YAML document; found a second one here (remove this '---' or the document before it)",
+                        at: location)
                     stopped = true
+                    failed = true
                 }
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
@@ -64,33 +79,28 @@ struct Composer {
                 if let anchored = anchors[name] {
                     add(anchored.node, weight: anchored.weight)
                 } else {
-                    diagnostics.error("unknown alias '*\(name)'", at: location)
+                    diagnostics.error(
+                        "unknown alias '*\(name)': no anchor '&\(name)' comes before it (an alias cannot refer to a list or mapping it is inside)",
+                        at: location)
                     stopped = true
+                    failed = true
                 }
             case YAML_SEQUENCE_START_EVENT:
                 let anchor = event.data.sequence_start.anchor.map { Self.string($0) }
-                stack.append(.sequence(items: [], location: location, anchor: anchor, weight: 1))
+                stack.append(Frame(isMapping: false, location: location, anchor: anchor))
             case YAML_MAPPING_START_EVENT:
                 let anchor = event.data.mapping_start.anchor.map { Self.string($0) }
-                stack.append(
-                    .mapping(pairs: [], pendingKey: nil, seen: [:], location: location, anchor: anchor, weight: 1))
+                stack.append(Frame(isMapping: true, location: location, anchor: anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }
-                switch frame {
-                case .sequence(let items, let at, let anchor, let weight):
-                    let node = DocumentNode(.sequence(items), at: at)
-                    registerNamed(anchor, node: node, weight: weight)
-                    add(node, weight: weight, counted: true)
-                case .mapping(let pairs, _, _, let at, let anchor, let weight):
-                    let node = DocumentNode(.mapping(pairs), at: at)
-                    registerNamed(anchor, node: node, weight: weight)
-                    add(node, weight: weight, counted: true)
-                }
+                let node = DocumentNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location)
+                registerNamed(frame.anchor, node: node, weight: frame.weight)
+                add(node, weight: frame.weight, counted: true)
             default:
                 break
             }
         }
-        return diagnostics.hasErrors ? nil : root
+        return root
     }
 
     private mutating func register(anchor: UnsafeMutablePointer<yaml_char_t>?, node: DocumentNode, weight: Int) {
@@ -112,46 +122,51 @@ struct Composer {
                     "the document expands to more than \(DocumentParser.maximumNodes) values (too large, or aliases nested to blow it up)",
                     at: node.location)
                 stopped = true
+                failed = true
                 return
             }
         } else {
             totalWeight += 1
         }
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let at, let anchor, let w):
-            items.append(node)
-            stack.append(.sequence(items: items, location: at, anchor: anchor, weight: w &+ weight))
-        case .mapping(var pairs, let pendingKey, var seen, let at, let anchor, let w):
-            if let key = pendingKey {
-                let keyText = key.text ?? ""
-                if let first = seen[keyText] {
-                    diagnostics.error(
-                        "duplicate key '\(keyText)' (first given at line \(first.line), column \(first.column))",
-                        at: key.location)
-                } else {
-                    seen[keyText] = key.location
-                    pairs.append(.init(key: key, value: node))
-                }
-                stack.append(
-                    .mapping(pairs: pairs, pendingKey: nil, seen: seen, location: at, anchor: anchor, weight: w &+ weight))
+        let top = stack.count - 1
+        stack[top].weight &+= weight
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        if let key = stack[top].pendingKey {
+            let keyText = key.text ?? ""
+            if let first = stack[top].seen[keyText] {
+                diagnostics.error(
+                    "duplicate key '\(keyText)' (first given at line \(first.line), column \(first.column))",
+                    at: key.location)
             } else {
-                var key = node
-                if key.scalar == nil {
-                    diagnostics.error("a mapping key must be a plain name, not \(node.kindDescription)", at: node.location)
-                    key = DocumentNode(.scalar(.init(text: "\u{0}invalid-key-\(node.location)", isPlain: true)), at: node.location)
-                }
-                stack.append(
-                    .mapping(pairs: pairs, pendingKey: key, seen: seen, location: at, anchor: anchor, weight: w &+ weight))
+                stack[top].seen[keyText] = key.location
+                stack[top].pairs.append(.init(key: key, value: node))
             }
+            stack[top].pendingKey = nil
+        } else if node.scalar == nil {
+            diagnostics.error("a mapping key must be a plain name, not \(node.kindDescription)", at: node.location)
+            stack[top].pendingKey = DocumentNode(
+                .scalar(.init(text: "\u{0}invalid-key-\(node.location)", isPlain: true)), at: node.location)
+        } else {
+            stack[top].pendingKey = node
         }
     }
 
     private mutating func reportSyntaxError(_ parser: yaml_parser_t) {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+        if problem.hasPrefix("Maximum nesting level reached") {
+            // libyaml's text names its C API; say what it means for the file.
+            diagnostics.error(
+                "lists and mappings are nested more than \(DocumentParser.maximumDepth) levels deep",
+                at: Self.location(parser.problem_mark))
+            return
+        }
         var message = "YAML syntax error: \(problem)"
         if let context = parser.context.map({ String(cString: $0) }) {
             let at = Self.location(parser.context_mark)

@@ -12,11 +12,18 @@ public enum DocumentParser {
     public static let maximumFileBytes = 64 << 20
     /// Largest number of nodes a document may expand to, aliases counted at every use.
     public static let maximumNodes = 4_000_000
+    /// Deepest nesting of lists and mappings: libyaml's own limit (`yaml_set_max_nest_level`).
+    public static let maximumDepth = 1_000
 
     /// Reads and parses a file; `displayName` is how diagnostics name it.
     public static func parse(
         contentsOf path: String, displayName: String? = nil
     ) throws(DiagnosticError) -> DocumentNode {
+        try parse(try read(contentsOf: path, displayName: displayName), file: displayName ?? path)
+    }
+
+    /// Reads a file's bytes, with clear errors for a missing file, a folder or an oversized file.
+    public static func read(contentsOf path: String, displayName: String? = nil) throws(DiagnosticError) -> Data {
         let name = displayName ?? path
         var diagnostics = Diagnostics(file: name)
         let url = URL(fileURLWithPath: path)
@@ -44,77 +51,98 @@ public enum DocumentParser {
             diagnostics.error("cannot read the file: \(error.localizedDescription)", at: .start)
             throw DiagnosticError(diagnostics.errors)
         }
-        return try parse(data, file: name)
+        return data
     }
 
     /// Parses bytes that claim to be UTF-8 YAML or JSON.
     public static func parse(_ data: Data, file: String) throws(DiagnosticError) -> DocumentNode {
         var diagnostics = Diagnostics(file: file)
+        let root = parse(data, into: &diagnostics)
+        try diagnostics.throwIfErrors()
+        guard let root else { throw DiagnosticError([Diagnostic(.error, file: file, at: .start, "the file is empty")]) }
+        return root
+    }
+
+    /// Parses bytes into a tree, adding every problem to `diagnostics`.
+    ///
+    /// Returns the tree whenever the YAML could be read to its end, even with errors that leave the
+    /// tree usable (a duplicate key is dropped, a key that is a list or mapping is ignored), so that
+    /// a loader can go on and report the file's other problems in the same run. Returns nil when
+    /// nothing usable was read (empty, binary, a syntax error, ...).
+    public static func parse(_ data: Data, into diagnostics: inout Diagnostics) -> DocumentNode? {
         guard data.count <= maximumFileBytes else {
-            diagnostics.error("input is larger than \(maximumFileBytes >> 20) MiB", at: .start)
-            throw DiagnosticError(diagnostics.errors)
+            diagnostics.error(
+                "input is \(data.count >> 20) MiB; ZoneLab reads files of at most \(maximumFileBytes >> 20) MiB", at: .start)
+            return nil
         }
         if let problem = binaryProblem(in: data) {
             diagnostics.error(problem.message, at: problem.location)
-            throw DiagnosticError(diagnostics.errors)
+            return nil
         }
-        let onlyBlank = data.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        if onlyBlank {
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]  // a UTF-8 byte order mark
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             diagnostics.error("the file is empty", at: .start)
-            throw DiagnosticError(diagnostics.errors)
+            return nil
         }
         var composer = Composer(diagnostics: diagnostics)
         let root = data.withUnsafeBytes { composer.run($0) }
-        try composer.diagnostics.throwIfErrors()
+        diagnostics = composer.diagnostics
+        guard !composer.failed else { return nil }
         guard let root else {
-            var d = composer.diagnostics
-            d.error("the file has no content (only comments)", at: .start)
-            throw DiagnosticError(d.errors)
+            diagnostics.error("the file has no content (only comments)", at: .start)
+            return nil
         }
         return root
     }
 
     /// Finds NUL bytes, other control characters and invalid UTF-8: signs of a binary file.
+    /// Columns count Unicode scalars, as libyaml's and editors' do.
     static func binaryProblem(in data: Data) -> (message: String, location: SourceLocation)? {
         var line = 1
-        var lineStart = 0
-        for (offset, byte) in data.enumerated() {
+        var column = 1
+        for (offset, byte) in data.prefix(1 << 20).enumerated() {  // the UTF-8 check below covers the rest
             if byte == 0x0A {
                 line += 1
-                lineStart = offset + 1
-            } else if byte == 0 || (byte < 0x20 && byte != 0x09 && byte != 0x0D) || byte == 0x7F {
-                let column = offset - lineStart + 1
+                column = 1
+                continue
+            }
+            if byte == 0 || (byte < 0x20 && byte != 0x09 && byte != 0x0D) || byte == 0x7F {
                 return (
-                    "not a text file: control byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset) (is it binary?)",
+                    "not a text file: control byte \(hex(byte)) at byte \(offset) (is it binary?)",
                     SourceLocation(line: line, column: column)
                 )
             }
-            if offset > (1 << 20) { break }  // the UTF-8 check below covers the rest
+            if byte & 0xC0 != 0x80 { column += 1 }  // not a UTF-8 continuation byte
         }
-        if String(validating: data, as: UTF8.self) == nil {
-            // Locate the first invalid sequence for the message.
-            var line = 1
-            var start = 0
-            var index = data.startIndex
-            while index < data.endIndex {
-                let slice = data[index...].prefix(4)
-                let byte = slice.first!
-                let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-                let valid = length > 0 && slice.count >= length
-                    && String(validating: data[index..<(index + length)], as: UTF8.self) != nil
-                if !valid {
-                    return (
-                        "not a UTF-8 text file: invalid byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(index - data.startIndex)",
-                        SourceLocation(line: line, column: index - start + 1)
-                    )
-                }
-                if byte == 0x0A {
+        guard String(validating: data, as: UTF8.self) == nil else { return nil }
+        // Locate the first invalid sequence for the message.
+        line = 1
+        column = 1
+        var offset = 0
+        var bytes = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid(let encoded):
+                if encoded.first == 0x0A {
                     line += 1
-                    start = index + 1
+                    column = 1
+                } else {
+                    column += 1
                 }
-                index += length
+                offset += encoded.count
+            case .error:
+                return (
+                    "not a UTF-8 text file: invalid byte \(hex(data[data.startIndex + offset])) at byte \(offset) (is it binary, or in another encoding?)",
+                    SourceLocation(line: line, column: column)
+                )
+            case .emptyInput:
+                return nil
             }
         }
-        return nil
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        "0x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
     }
 }

@@ -112,7 +112,15 @@ extension Diagnostics {
             return nil
         }
         guard range.contains(value) else {
-            error("\(what) must be from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), found \(scalar.text)", at: node.location)
+            let bounds: String
+            if range.upperBound == .greatestFiniteMagnitude {
+                bounds = range.lowerBound == 0 ? "zero or more" : "at least \(Self.format(range.lowerBound))"
+            } else if range.lowerBound == -.greatestFiniteMagnitude {
+                bounds = "at most \(Self.format(range.upperBound))"
+            } else {
+                bounds = "from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
+            }
+            error("\(what) must be \(bounds), found \(scalar.text)", at: node.location)
             return nil
         }
         return value

@@ -1,0 +1,103 @@
+import ZoneLabModel
+
+/// Colours, fonts and sizes shared by the pictures.
+enum PictureStyle {
+    static let font = "Helvetica"
+    static let text = "#212121"
+    static let muted = "#616161"
+    static let fadedLine = "#CFD8DC"
+    static let fadedText = "#9E9E9E"
+    static let fadedFill = "#FAFAFA"
+    static let clusterBorder = "#78909C"
+    static let critical = "#C62828"
+    static let entry = "#263238"
+    static let path = "#C62828"
+    static let pathInZone = "#AD1457"
+
+    /// Conduit colour by its largest static SL gap: green none, orange 1, red 2 or more.
+    static func gapColor(_ gap: Int) -> String {
+        switch gap {
+        case ..<1: "#2E7D32"
+        case 1: "#EF6C00"
+        default: "#C62828"
+        }
+    }
+
+    /// Light cell tint of an SL shortfall in a zone's table.
+    static func gapTint(_ gap: Int) -> String? {
+        switch gap {
+        case ..<1: nil
+        case 1: "#FFE0B2"
+        default: "#FFCDD2"
+        }
+    }
+
+    /// A light fill per Purdue level, from the untrusted outside (5) down to the process (0).
+    static func levelFill(_ level: Int?) -> String {
+        switch level {
+        case 5: "#ECEFF1"
+        case 4: "#E3F2FD"
+        case 3: "#FFF8E1"
+        case 2: "#E8F5E9"
+        case 1: "#F3E5F5"
+        case 0: "#FBE9E7"
+        default: "#F5F5F5"
+        }
+    }
+
+    /// Words wrapped into lines of at most `width` characters (a longer word keeps its own line).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    /// Wrapped text as an HTML label, lines centred.
+    static func wrapped(_ text: String, width: Int) -> HTMLLabel {
+        HTMLLabel.lines(wrap(text, width: width).map { HTMLLabel($0) })
+    }
+
+    /// `62%`, `0.4%`, `<0.1%`.
+    static func percent(_ share: Double) -> String {
+        let p = share * 100
+        if p <= 0 { return "0%" }
+        if p < 0.1 { return "<0.1%" }
+        if p < 10 { return String(format1(p)) + "%" }
+        return String(Int(p.rounded())) + "%"
+    }
+
+    static func format1(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// `12,345`.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// Hours in the largest whole unit: `90d`, `1y`, `36h`.
+    static func duration(hours: Double) -> String {
+        if hours >= 8760, (hours / 8760).rounded() == hours / 8760 { return "\(Int(hours / 8760))y" }
+        if hours >= 24, (hours / 24).rounded() == hours / 24 { return "\(Int(hours / 24))d" }
+        if hours.rounded() == hours { return "\(Int(hours))h" }
+        return format1(hours) + "h"
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import ZoneLabEngine
+import ZoneLabModel
+@testable import ZoneLabIEC62443
+
+/// Monotone coupling makes hardening safe trial by trial: for the same seed, no change that
+/// strengthens the plant raises any compromise count.
+@Suite struct PropertyTests {
+    static let base = Fixtures.purdue
+
+    static let hardenings: [(String, String, String)] = [
+        ("raise a zone's SL-A", "{id: ops, level: 3, sl_target: 3, sl_achieved: 2}", "{id: ops, level: 3, sl_target: 3, sl_achieved: 3}"),
+        ("raise an asset's SL-A", "{id: plc1, name: Filter PLC, zone: control, type: plc, critical: true}",
+         "{id: plc1, name: Filter PLC, zone: control, type: plc, critical: true, sl_achieved: {IAC: 4, UC: 4, SI: 4}}"),
+        ("raise a conduit's SL-A", "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 2}}",
+         "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 3, IAC: 4}}"),
+        ("remove a conduit", "  - {id: ops-ctl, zones: [ops, control], sl_achieved: {RDF: 2, IAC: 2}}\n", ""),
+        ("remove a channel", "      - {from: ops, to: hist}\n", ""),
+        ("make a conduit forward", "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 2}}",
+         "{id: ent-dmz, zones: [enterprise, dmz], direction: forward, sl_achieved: {RDF: 2, IAC: 2}}"),
+        ("remove a vulnerability", ", vulnerabilities: [{id: CVE-1, severity: high, exploit: public}]", ""),
+    ]
+
+    @Test(arguments: hardenings.map { HardeningCase(name: $0.0, from: $0.1, to: $0.2) })
+    func hardeningNeverRaisesACompromiseCount(_ change: HardeningCase) throws {
+        let variant = Self.base.replacingOccurrences(of: change.from, with: change.to)
+        #expect(variant != Self.base, "the edit did not apply")
+        let before = try Fixtures.run(Self.base, trials: 3_000, seed: 21)
+        let after = try Fixtures.run(variant, trials: 3_000, seed: 21)
+        for (a, outcomes) in after.outcomes.enumerated() {
+            for (t, outcome) in outcomes.enumerated() {
+                let was = before.outcomes[a][t]
+                #expect(outcome.compromised <= was.compromised, "\(change.name): \(after.attackers[a].id) rose")
+                // Trial by trial: every time of compromise after is matched by an earlier-or-equal one before.
+                #expect(outcome.times.count <= was.times.count)
+            }
+        }
+    }
+
+    struct HardeningCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var from: String
+        var to: String
+        var testDescription: String { name }
+    }
+
+    @Test func noPathMeansExactlyZero() throws {
+        let isolated = Self.base.replacingOccurrences(of: "  - {id: ops-ctl, zones: [ops, control], sl_achieved: {RDF: 2, IAC: 2}}\n", with: "")
+        let set = try Fixtures.run(isolated, trials: 2_000)
+        for outcomes in set.outcomes {
+            #expect(outcomes[0].compromised == 0)
+            #expect(outcomes[0].probability == 0)
+            #expect(outcomes[0].percentile(50) == nil)
+        }
+    }
+
+    @Test func strongAttackerInsideTheZoneNearlyAlwaysWins() throws {
+        let yaml = Self.base + """
+
+            attackers:
+              - {id: insider, capability: 4, entry: [control], horizon: 30d}
+            """
+        let set = try Fixtures.run(yaml, trials: 4_000)
+        // One step at gap 2 (plc protection 2): p = 0.95, median 12 h, well inside 30 days.
+        #expect(set.outcomes[0][0].probability > 0.94)
+    }
+
+    @Test func dataDiodeOnTheOnlyPathDropsPToZero() throws {
+        let diode = Self.base.replacingOccurrences(
+            of: "{id: ops-ctl, zones: [ops, control], sl_achieved: {RDF: 2, IAC: 2}}",
+            with: "{id: ops-ctl, zones: [control, ops], direction: forward, sl_achieved: {RDF: 2, IAC: 2}}")
+        let set = try Fixtures.run(diode, trials: 2_000)
+        #expect(Fixtures.counts(set).allSatisfy { $0[0] == 0 })
+    }
+
+    @Test func effectiveSLAndVerdicts() throws {
+        let set = try Fixtures.run(Self.base, trials: 4_000)
+        let model = try Fixtures.model()
+        let effective = set.effectiveSL(target: 0)!
+        // Recompute from the definition.
+        var expected = 0
+        for k in 1...4 {
+            guard set.outcomes[k - 1][0].probability <= 0.05 else { break }
+            expected = k
+        }
+        #expect(effective == expected)
+        let verdict = ZoneVerdicts(set, model: model).verdicts.first { $0.zone == "control" }!
+        #expect(verdict.slTarget == 3)
+        #expect(verdict.meets == (effective >= 3))
+    }
+
+    @Test func criticalityCountsCompromisesCrossingEachConduit() throws {
+        let set = try Fixtures.run(Self.base, trials: 3_000)
+        let crit = set.criticality(attacker: 3)
+        // Every compromise of plc1 from the internet crosses inet-ent and ops-ctl.
+        #expect(crit["inet-ent"] == 1)
+        #expect(crit["ops-ctl"] == 1)
+        #expect((crit["dmz-ops"] ?? 0) <= 1)
+        #expect(RunSet.conduit(ofEdge: "channel:dmz-ops:0/RDF") == "dmz-ops")
+        #expect(RunSet.conduit(ofEdge: "enter:dmz-ops:1:CVE-1") == "dmz-ops")
+        #expect(RunSet.conduit(ofEdge: "exploit:hist") == nil)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import OrderedCollections
+import Testing
+import ZoneLabIEC62443
+import ZoneLabModel
+import ZoneLabSource
+@testable import ZoneLabRender
+
+/// Attack paths: edge ids mapped onto zones and assets, and the paths picture of a simulation.
+@Suite struct PathsPictureTests {
+    static func simulated(attacker: String = "SL4", trials: Int = 2_000) throws -> (Scenario, RunSet) {
+        let loaded = try ScenarioLoader.load(path: Support.scenarioPath("riverside-water"))
+        let settings = SimulationSettings(trials: trials, seed: 1, threads: 2, attackers: [attacker])
+        let model = try PlantModel(loaded, settings: settings)
+        return (loaded.scenario, model.simulate(settings))
+    }
+
+    @Test func edgeIDsParse() {
+        #expect(PathStep(edgeID: "exploit:plc1") == .exploit(asset: "plc1"))
+        #expect(PathStep(edgeID: "exploit:plc1:CVE-2022-1") == .exploit(asset: "plc1"))
+        #expect(PathStep(edgeID: "pivot:hmi") == .pivot(asset: "hmi"))
+        #expect(PathStep(edgeID: "cross:it-dmz:enterprise>dmz/RDF") == .cross(conduit: "it-dmz", from: "enterprise", to: "dmz"))
+        #expect(PathStep(edgeID: "channel:c1:3/IAC") == .channel(conduit: "c1", index: 3))
+        #expect(PathStep(edgeID: "enter:c1:3") == .enter(conduit: "c1", index: 3))
+        #expect(PathStep(edgeID: "enter:c1:3:CVE-1") == .enter(conduit: "c1", index: 3))
+        for bad in ["", "exploit", "cross:c:a/RDF", "channel:c:x/RDF", "warp:a", "exploit::", "cross:c:>b/RDF"] {
+            #expect(PathStep(edgeID: bad) == nil, "\(bad)")
+        }
+    }
+
+    /// The long way of the demo plant: barriers collapse into one hop that lands on the asset
+    /// taken next; channels and their enter steps are one hop; pivots make lateral moves.
+    @Test func hopsCollapseBarriersAndLandOnAssets() throws {
+        let scenario = try Support.load("riverside-water")
+        let path = [
+            "cross:inet-ent:internet>enterprise/RDF", "cross:inet-ent:internet>enterprise/IAC",
+            "exploit:office-ws:CVE-2023-23397", "pivot:office-ws", "exploit:it-admin-ws",
+            "channel:ent-dmz:1/RDF", "channel:ent-dmz:1/IAC", "enter:ent-dmz:1",
+            "pivot:jump-host", "channel:dmz-scada:1/RDF", "channel:dmz-scada:1/IAC", "enter:dmz-scada:1:CVE-2020-13699",
+        ]
+        let (hops, unplaced) = PathHop.trace(path, in: scenario)
+        #expect(unplaced == 0)
+        #expect(hops == [
+            PathHop(from: .zone("internet"), to: .asset("office-ws"), conduit: "inet-ent"),
+            PathHop(from: .asset("office-ws"), to: .asset("it-admin-ws"), conduit: nil),
+            PathHop(from: .asset("it-admin-ws"), to: .asset("jump-host"), conduit: "ent-dmz"),
+            PathHop(from: .asset("jump-host"), to: .asset("ews-a"), conduit: "dmz-scada"),
+        ])
+        // A traversal that ends in a zone (a zone target) lands on the zone; unknown ids are counted.
+        let (zoneHops, missing) = PathHop.trace(["cross:vpn-scada:vendor-vpn>a-scada/RDF", "exploit:nowhere", "warp:x"], in: scenario)
+        #expect(zoneHops == [PathHop(from: .zone("vendor-vpn"), to: .zone("a-scada"), conduit: "vpn-scada")])
+        #expect(missing == 2)
+    }
+
+    @Test func pathsPictureDrawsTheSimulatedPaths() throws {
+        let (scenario, set) = try Self.simulated()
+        let evidence = AttackEvidence(set, attacker: 0)
+        #expect(evidence.attacker == "SL4")
+        #expect(evidence.totalCompromised > 0)
+        let flow = PathFlow(evidence, scenario: scenario)
+        #expect(!flow.hops.isEmpty)
+        #expect(flow.unplacedEdges == 0)
+        // Widths follow shares: the heaviest hop is at least as wide as any other.
+        let graph = PathsPicture.graph(scenario, evidence: evidence)
+        let pathEdges = graph.allEdges.filter { ZonesPictureTests.string($0.attributes["id"])?.hasPrefix("path-") == true }
+        #expect(!pathEdges.isEmpty)
+        let widths = pathEdges.compactMap { ZonesPictureTests.string($0.attributes["penwidth"]).flatMap(Double.init) }
+        #expect(widths.count == pathEdges.count)
+        #expect(widths.allSatisfy { $0 >= 1.2 && $0 <= 8.2 })
+        // Zones and assets off the paths are faded; those on them are not.
+        for zone in scenario.zones.values {
+            let cluster = try #require(graph.allSubgraphs.first { $0.id == DOTEscaping.safeName("cluster_zone", zone.id) })
+            let fill = ZonesPictureTests.string(cluster.attributes["fillcolor"])
+            let onPath = flow.zones.contains(zone.id) || zone.id == "internet"
+            #expect((fill == PictureStyle.fadedFill) == !onPath, "\(zone.id)")
+        }
+        for asset in scenario.assets.values {
+            let node = try #require(ZonesPictureTests.node(graph, DOTEscaping.safeName("asset", asset.id)))
+            let fill = ZonesPictureTests.string(node.attributes["fillcolor"])
+            #expect((fill == PictureStyle.fadedFill) == !flow.assets.contains(asset.id), "\(asset.id)")
+        }
+        let output = try Graphviz.render(graph.text, format: .svg)
+        #expect(output.warnings.isEmpty, "\(output.warnings)")
+        let svg = try Support.parseSVG(output.data)
+        #expect(svg.ids["legend"] == "node")
+        #expect(svg.texts.contains { $0.contains("Attacker SL4") })
+        #expect(svg.ids.keys.filter { $0.hasPrefix("path-") }.count == pathEdges.count)
+    }
+
+    @Test func strongestAttackerIsTheMostCapable() {
+        func evidence(_ id: String, _ capability: Int?, _ compromised: Int) -> AttackEvidence {
+            AttackEvidence(attacker: id, capability: capability, horizonHours: nil, trials: 10, seed: nil,
+                           targets: [.init(id: "t", probability: 0, compromised: compromised, paths: [])], criticality: [:])
+        }
+        let list = [evidence("a", 2, 9), evidence("b", 4, 1), evidence("c", 4, 5), evidence("d", 3, 10)]
+        #expect(AttackEvidence.strongest(list)?.attacker == "c")
+        #expect(AttackEvidence.strongest([]) == nil)
+    }
+
+    @Test func resultsFileGivesTheSamePicture() throws {
+        let (scenario, set) = try Self.simulated(attacker: "vendor-sl3", trials: 1_000)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-render-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Data((set.json().serialized() + "\n").utf8).write(to: url)
+        let file = try ResultsFileReader.read(path: url.path)
+        #expect(file.scenarioSHA256 == set.sha256)
+        let read = try #require(file.attackers.first)
+        let direct = AttackEvidence(set, attacker: 0)
+        #expect(read.attacker == "vendor-sl3")
+        #expect(read.targets.map(\.id) == direct.targets.map(\.id))
+        #expect(read.targets.map(\.compromised) == direct.targets.map(\.compromised))
+        #expect(read.targets.map { $0.paths.map(\.edges) } == direct.targets.map { $0.paths.map(\.edges) })
+        #expect(read.targets.map { $0.paths.map(\.count) } == direct.targets.map { $0.paths.map(\.count) })
+        for (id, value) in direct.criticality {
+            #expect(abs((read.criticality[id] ?? -1) - value) < 1e-9, "\(id)")
+        }
+        // Same evidence, same picture.
+        #expect(PathsPicture.graph(scenario, evidence: read).text == PathsPicture.graph(scenario, evidence: direct).text)
+    }
+
+    @Test func badResultsFilesAreInputErrors() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-bad-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let text = """
+            {"zonelab_results": 1, "trials": 10,
+             "targets": [{"id": "plc1", "results": [{"attacker": "SL3", "p": "high", "compromised": 3,
+               "paths": [{"frequency": 2, "edges": ["exploit:plc1"]}]}]}]}
+            """
+        try Data(text.utf8).write(to: url)
+        let error = #expect(throws: DiagnosticError.self) { try ResultsFileReader.read(path: url.path) }
+        let messages = error?.diagnostics.map(\.description) ?? []
+        #expect(messages.contains { $0.contains(":3:") && $0.contains("'p' must be a number") })
+        #expect(messages.contains { $0.contains(":4:") && $0.contains("'frequency'") })
+        try Data("{\"zonelab_graph\": 1}".utf8).write(to: url)
+        #expect(throws: DiagnosticError.self) { try ResultsFileReader.read(path: url.path) }
+    }
+}
