@@ -49,6 +49,15 @@ public struct Simulator: Sendable {
         return outcome(of: table, plan: plan)
     }
 
+    /// Runs the plan and also returns every trial's time of compromise per target, for paired
+    /// comparisons (what-if with common random numbers).
+    public func runKeepingTrials(
+        _ plan: TrialPlan, progress: (@Sendable (Int) -> Void)? = nil
+    ) -> (outcome: SimulationOutcome, trials: TrialTimes) {
+        let table = runTable(plan, progress: progress)
+        return (outcome(of: table, plan: plan), TrialTimes(table: table))
+    }
+
     /// Runs the plan's trials without aggregating them and returns how many edges were relaxed
     /// (examined from a settled node) and how many of those drew random numbers (the others
     /// could not win): the per-trial loop alone, for throughput and allocation benchmarks.

@@ -70,16 +70,21 @@ public struct PlantModel: Sendable {
         scenario.zones[scenario.zone(of: id) ?? id]?.slTarget.maximum ?? 0
     }
 
-    /// Runs every attacker and returns the results set.
+    /// Runs every attacker and returns the results set; with `keepingTrials`, the set also
+    /// holds every trial's times (`RunSet.perTrial`) for paired comparisons.
     public func simulate(
-        _ settings: SimulationSettings, progress: (@Sendable (Int) -> Void)? = nil
+        _ settings: SimulationSettings, keepingTrials: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
     ) -> RunSet {
         let plan = TrialPlan(
             count: settings.trials, shardIndex: settings.shard?.index ?? 0, shards: settings.shard?.count ?? 1,
             first: settings.firstTrial)
-        let outcomes = attackers.map { attacker in
-            Simulator(graph: skeleton.graph(for: attacker), seed: settings.seed, threads: settings.threads)
-                .run(plan, progress: progress).targets
+        var perTrial: [TrialTimes] = []
+        let outcomes = attackers.map { attacker -> [TargetOutcome] in
+            let simulator = Simulator(graph: skeleton.graph(for: attacker), seed: settings.seed, threads: settings.threads)
+            guard keepingTrials else { return simulator.run(plan, progress: progress).targets }
+            let (outcome, trials) = simulator.runKeepingTrials(plan, progress: progress)
+            perTrial.append(trials)
+            return outcome.targets
         }
         var set = RunSet(
             seed: settings.seed, trials: plan.shardCount, sha256: sha256, calibration: calibration.json,
@@ -93,6 +98,7 @@ public struct PlantModel: Sendable {
             },
             outcomes: outcomes)
         set.shard = settings.shard
+        if keepingTrials { set.perTrial = perTrial }
         return set
     }
 }

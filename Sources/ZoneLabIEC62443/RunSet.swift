@@ -41,6 +41,8 @@ public struct RunSet: Sendable {
     /// Per attacker id, per conduit id: drop in P (summed over targets, averaged) when the
     /// conduit alone is raised to its SL-T. Filled by the hardening analysis when run.
     public var hardeningGain: [String: [String: Double]] = [:]
+    /// Per attacker, every trial's times (kept only when asked for; never written to files).
+    public var perTrial: [TrialTimes]?
 
     /// The effective SL of target `t` (SPEC 4): the largest capability k among the simulated
     /// attackers such that every one of capability <= k has P <= tolerable; 0 when one of the

@@ -213,7 +213,7 @@ extension ScenarioReader {
             return nil
         }
         for key in keys.dropFirst() where f.contains(key) && !required.contains(key) {
-            diagnostics.error("'\(key)' does not belong to a \(dist) distribution in \(what) (it takes \(required.isEmpty ? "no parameters" : required.joined(separator: ", ")))", at: f.location(of: key))
+            diagnostics.error("'\(key)' does not belong to \(dist.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(dist) distribution in \(what) (it takes \(required.isEmpty ? "no parameters" : required.joined(separator: ", ")))", at: f.location(of: key))
         }
         var ok = true
         for key in required where f[key] == nil {

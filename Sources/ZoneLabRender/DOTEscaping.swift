@@ -50,12 +50,14 @@ public enum DOTEscaping {
         return out + "\""
     }
 
-    /// Text inside an HTML-like label `<…>`: `& < > " '` as entities, line breaks as `<BR/>`,
-    /// everything outside printable ASCII as a numeric character reference.
+    /// Text inside an HTML-like label `<…>`: `& < > " '` as entities, `\` doubled (Graphviz
+    /// expands `\N`, `\G`... in HTML text too), line breaks as `<BR/>`, everything outside
+    /// printable ASCII as a numeric character reference.
     public static func html(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
+            case "\\": out += "\\\\"
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"

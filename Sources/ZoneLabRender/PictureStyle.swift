@@ -63,9 +63,11 @@ enum PictureStyle {
         return lines.isEmpty ? [""] : lines
     }
 
-    /// Wrapped text as an HTML label, lines centred.
-    static func wrapped(_ text: String, width: Int) -> HTMLLabel {
-        HTMLLabel.lines(wrap(text, width: width).map { HTMLLabel($0) })
+    /// Wrapped text as an HTML label; `minimumLines` pads with blank lines (to line up headers).
+    static func wrapped(_ text: String, width: Int, align: HTMLAlign = .center, minimumLines: Int = 0) -> HTMLLabel {
+        var lines = wrap(text, width: width)
+        while lines.count < minimumLines { lines.append(" ") }
+        return HTMLLabel.lines(lines.map { HTMLLabel($0) }, align: align)
     }
 
     /// `62%`, `0.4%`, `<0.1%`.

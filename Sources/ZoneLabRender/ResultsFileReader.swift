@@ -54,7 +54,7 @@ public enum ResultsFileReader {
 
         mutating func number(_ node: DocumentNode, _ what: String, in range: ClosedRange<Double>) -> Double? {
             guard let d = node.jsonValue.double, d.isFinite, range.contains(d) else {
-                diagnostics.error("\(what) must be a number from \(range.lowerBound) to \(range.upperBound), found \(node.kindDescription)", at: node.location)
+                diagnostics.error("\(what) must be a number from \(DOTAttributes.number(range.lowerBound)) to \(DOTAttributes.number(range.upperBound)), found \(node.kindDescription)", at: node.location)
                 return nil
             }
             return d

@@ -195,14 +195,19 @@ struct ZoneCanvas {
     func header(_ zone: Zone, active: Bool, counts: Bool = false) -> HTMLLabel {
         let ink = active ? PictureStyle.text : PictureStyle.fadedText
         var table = HTMLTable([.border(0), .cellborder(0), .cellspacing(0), .cellpadding(1)])
-        table.row([.init(PictureStyle.wrapped(zone.name, width: 38).bold().font(size: 11, color: ink), [.align(.left)])])
+        // Headers of one level get as many name lines as the longest there, so zones of a
+        // level start on one line (a cluster's label height moves its top).
+        let nameLines = counts ? 0 : headerNameLines[zone.level ?? -1] ?? 0
+        table.row([.init(PictureStyle.wrapped(zone.name, width: Self.headerWidth, align: .left, minimumLines: nameLines)
+            .bold().font(size: 11, color: ink), [.align(.left)])])
         var idLine = zone.id
         if let level = zone.level { idLine += " · Purdue level \(level)" }
         if scenario.extraTargets.contains(zone.id) { idLine += " · TARGET" }
-        table.row([.init(HTMLLabel(idLine).font(size: 8, color: active ? PictureStyle.muted : PictureStyle.fadedText), [.align(.left)])])
+        var idLabel = HTMLLabel(idLine).font(size: 8, color: active ? PictureStyle.muted : PictureStyle.fadedText)
         if let note = notes[zone.id] {
-            table.row([.init(HTMLLabel(note).bold().font(size: 9, color: active ? PictureStyle.critical : PictureStyle.fadedText), [.align(.left)])])
+            idLabel = idLabel + HTMLLabel(" · " + note).bold().font(size: 8, color: active ? PictureStyle.critical : PictureStyle.fadedText)
         }
+        table.row([.init(idLabel, [.align(.left)])])
         if counts {
             let assets = scenario.assets(in: zone.id)
             let critical = assets.filter(\.critical).count
@@ -211,14 +216,31 @@ struct ZoneCanvas {
             table.row([.init(HTMLLabel(line).font(size: 9, color: critical > 0 && active ? PictureStyle.critical : ink), [.align(.left)])])
         }
         if zone.slTarget.maximum == 0 && zone.slAchieved.maximum == 0 {
-            table.row([.init(HTMLLabel("SL-T 0 · untrusted").font(size: 8, color: ink), [.align(.left)])])
-        } else if collapsed || !active {
-            // Faded zones (off the paths) and zone nodes of large plants: one compact line.
+            // As tall as the SL table of the other zones.
+            let cell = HTMLTable.Cell(HTMLLabel("SL-T 0 · untrusted").font(size: 8, color: ink),
+                                      [.align(.left), HTMLTable.Attribute("VALIGN", "TOP"), .height(collapsed ? 0 : Self.slTableHeight)])
+            table.row([cell])
+        } else if collapsed {
             table.row([.init(HTMLLabel(SLLabels.compact(target: zone.slTarget, achieved: zone.slAchieved)).font(size: 8, color: ink), [.align(.left)])])
         } else {
             table.row([.init(SLLabels.table(target: zone.slTarget, achieved: zone.slAchieved, faded: !active), [.align(.left)])])
         }
         return .table(table)
+    }
+
+    /// Characters per line of a zone's name in its header.
+    static let headerWidth = 38
+    /// The height in points of the SL table of a zone header (three rows of 7–8 pt text).
+    static let slTableHeight = 46
+
+    /// Per Purdue level, the most lines a zone name there wraps to.
+    var headerNameLines: [Int: Int] {
+        var out: [Int: Int] = [:]
+        for zone in scenario.zones.values {
+            let n = PictureStyle.wrap(zone.name, width: Self.headerWidth).count
+            out[zone.level ?? -1] = max(out[zone.level ?? -1] ?? 0, n)
+        }
+        return out
     }
 
     /// A zone drawn as one node (large plants).

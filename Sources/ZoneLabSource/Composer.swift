@@ -48,7 +48,7 @@ struct Composer {
         var event = yaml_event_t()
         while !stopped {
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                reportSyntaxError(parser)
+                reportSyntaxError(parser, in: buffer)
                 failed = true
                 return nil
             }
@@ -158,8 +158,19 @@ struct Composer {
         }
     }
 
-    private mutating func reportSyntaxError(_ parser: yaml_parser_t) {
+    private mutating func reportSyntaxError(_ parser: yaml_parser_t, in buffer: UnsafeRawBufferPointer) {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
+        if parser.error == YAML_READER_ERROR {
+            // A character libyaml will not read (a control character beyond the part that
+            // `DocumentParser` scans itself); reader errors give a byte offset, not a mark.
+            let offset = min(Int(parser.problem_offset), buffer.count)
+            let value = parser.problem_value
+            let digits = String(value, radix: 16, uppercase: true)
+            let code = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+            let what = value < 0 ? "" : " (U+\(code) at byte \(offset))"
+            diagnostics.error("not a text file: \(problem)\(what)", at: Self.location(ofByte: offset, in: buffer))
+            return
+        }
         if problem.hasPrefix("Maximum nesting level reached") {
             // libyaml's text names its C API; say what it means for the file.
             diagnostics.error(
@@ -173,6 +184,21 @@ struct Composer {
             message += " (\(context) at line \(at.line), column \(at.column))"
         }
         diagnostics.error(message, at: Self.location(parser.problem_mark))
+    }
+
+    /// The line and column (in Unicode scalars) of the byte at `offset`.
+    static func location(ofByte offset: Int, in buffer: UnsafeRawBufferPointer) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for byte in buffer.prefix(offset) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourceLocation(line: line, column: column)
     }
 
     static func location(_ mark: yaml_mark_t) -> SourceLocation {

@@ -5,6 +5,11 @@ public struct DocumentNode: Sendable {
     public struct Pair: Sendable {
         public var key: DocumentNode
         public var value: DocumentNode
+
+        public init(key: DocumentNode, value: DocumentNode) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// A scalar's text and whether it was written plain (unquoted), which decides whether
@@ -12,6 +17,11 @@ public struct DocumentNode: Sendable {
     public struct Scalar: Sendable {
         public var text: String
         public var isPlain: Bool
+
+        public init(text: String, isPlain: Bool) {
+            self.text = text
+            self.isPlain = isPlain
+        }
     }
 
     public enum Kind: Sendable {

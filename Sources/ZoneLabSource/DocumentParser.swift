@@ -40,7 +40,7 @@ public enum DocumentParser {
             size > maximumFileBytes
         {
             diagnostics.error(
-                "file is \(size >> 20) MiB; ZoneLab reads files of at most \(maximumFileBytes >> 20) MiB",
+                "file is \(mebibytes(size)) MiB; ZoneLab reads files of at most \(maximumFileBytes >> 20) MiB",
                 at: .start)
             throw DiagnosticError(diagnostics.errors)
         }
@@ -72,7 +72,7 @@ public enum DocumentParser {
     public static func parse(_ data: Data, into diagnostics: inout Diagnostics) -> DocumentNode? {
         guard data.count <= maximumFileBytes else {
             diagnostics.error(
-                "input is \(data.count >> 20) MiB; ZoneLab reads files of at most \(maximumFileBytes >> 20) MiB", at: .start)
+                "input is \(mebibytes(data.count)) MiB; ZoneLab reads files of at most \(maximumFileBytes >> 20) MiB", at: .start)
             return nil
         }
         if let problem = binaryProblem(in: data) {
@@ -141,6 +141,9 @@ public enum DocumentParser {
             }
         }
     }
+
+    /// A size in MiB, rounded up so that a size over the limit never reads as the limit.
+    private static func mebibytes(_ bytes: Int) -> Int { (bytes + (1 << 20) - 1) >> 20 }
 
     private static func hex(_ byte: UInt8) -> String {
         "0x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)

@@ -5,7 +5,7 @@ import ZoneLabSource
 
 /// Values of the wrong type or out of range, reported at the value.
 @Suite struct ValueErrorTests {
-    static let zoneWith = { (line: String) in
+    static func zoneWith(_ line: String) -> String {
         edit(minimalScenario, "  - id: internet\n", "  - id: internet\n    \(line)\n")
     }
 
@@ -27,7 +27,7 @@ import ZoneLabSource
         ErrorCase("compensating a list", zoneWith("compensating: [a]"), 6, 19, "'compensating' of zone 'internet' must be a text value, found a list"),
         ErrorCase("entry a mapping", edit(minimalScenario, "entry: [internet]", "entry: {a: b}"), 3, 8, "'entry' must be a list, found a mapping"),
         ErrorCase("zone a word", edit(minimalScenario, "  - id: control\n", "  - id: control\n  - dmz\n"), 7, 5, "zone #3 must be a mapping of keys, found 'dmz'"),
-        ErrorCase("assets a mapping", edit(minimalScenario, "critical: true", "critical: true\nassets2: 1").replacingOccurrences(of: "assets:\n  - id: plc1\n    zone: control\n    critical: true\nassets2: 1\n", with: "targets: [control]\nassets: {plc1: control}\n"), 8, 9, "'assets' must be a list, found a mapping"),
+        ErrorCase("assets a mapping", "zonelab: 1\nname: T\nentry: [internet]\ntargets: [control]\nzones:\n  - id: internet\n  - id: control\nassets: {plc1: control}\n", 8, 9, "'assets' must be a list, found a mapping"),
         ErrorCase("vulnerabilities a word", minimalScenario + "    vulnerabilities: CVE-1\n", 11, 22, "'vulnerabilities' of asset 'plc1' must be a list, found 'CVE-1'"),
         ErrorCase("severity unknown", minimalScenario + "    vulnerabilities:\n      - {id: CVE-1, severity: severe}\n", 12, 31, "'severity' of vulnerability 'CVE-1' of asset 'plc1' must be one of low, medium, high, critical, found 'severe'"),
         ErrorCase("exploit unknown", minimalScenario + "    vulnerabilities:\n      - {id: CVE-1, severity: low, exploit: publc}\n", 12, 45, "'exploit' of vulnerability 'CVE-1' of asset 'plc1' must be one of public, none, found 'publc'; did you mean 'public'?"),

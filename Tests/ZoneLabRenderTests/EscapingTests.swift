@@ -27,8 +27,8 @@ import ZoneLabModel
     }
 
     @Test func htmlTextHasNoMarkup() {
-        let text = DOTEscaping.html("<b>&amp;</b> \"x\" 'y' ☺\nz")
-        #expect(text == "&lt;b&gt;&amp;amp;&lt;/b&gt; &quot;x&quot; &#39;y&#39; &#9786;<BR/>z")
+        let text = DOTEscaping.html("<b>&amp;</b> \"x\" 'y' ☺\nz \\N")
+        #expect(text == "&lt;b&gt;&amp;amp;&lt;/b&gt; &quot;x&quot; &#39;y&#39; &#9786;<BR/>z \\\\N")
     }
 
     @Test func safeNamesAreDistinctAndPlain() {
@@ -60,15 +60,15 @@ import ZoneLabModel
         #expect(parsed.name == "hostile \" graph")
         #expect(parsed.nodeCount == 2 * Self.hostile.count)
         #expect(parsed.edgeCount == Self.hostile.count)
-        for (i, text) in Self.hostile.enumerated() {
+        // Graphviz 2.x keeps backslashes of quoted names doubled, so look those up by label only.
+        for (i, text) in Self.hostile.enumerated() where !text.contains("\\") {
             #expect(parsed.labels["html \(i) " + text] == "<B>" + DOTEscaping.html(text) + "</B>")
         }
         let svg = try Support.parseSVG(Graphviz.render(graph.text, format: .svg).data)
-        for text in Self.hostile where !text.contains("\\") {
-            // Graphviz collapses runs of spaces nowhere; the text appears whole in a <text>.
-            #expect(svg.texts.contains(text), "missing in SVG: \(text)")
+        for text in Self.hostile {
+            // Each text appears whole, as written, once from the quoted and once from the HTML label.
+            #expect(svg.texts.filter { $0 == text }.count == 2, "not shown as written: \(text)")
         }
-        #expect(svg.texts.contains("back\\slash"))
     }
 
     @Test func newlinesInNamesBecomeLineBreaks() throws {

@@ -83,33 +83,42 @@ import ZoneLabModel
         #expect(error?.stage == .parse)
     }
 
-    /// Every cgraph/gvc call goes through one lock: renders from many tasks all succeed and
-    /// give the same bytes.
+    /// The lines of an SVG in sorted order: Graphviz may emit clusters in another order from one
+    /// render to the next in a process, the picture being the same.
+    static func sortedLines(_ data: Data) -> [Substring] {
+        String(decoding: data, as: UTF8.self).split(separator: "\n").sorted()
+    }
+
+    /// Every cgraph/gvc call goes through one lock: renders from many tasks (some of them also
+    /// feeding Graphviz broken DOT) all succeed and give the same picture.
     @Test func concurrentRendersSucceed() async throws {
         let scenario = try Support.load("riverside-water")
         let dot = ZonesPicture.graph(scenario).text
-        let expected = try Graphviz.render(dot, format: .svg).data
-        let results = await withTaskGroup(of: Result<Data, GraphvizError>.self) { group in
+        let expected = Self.sortedLines(try Graphviz.render(dot, format: .svg).data)
+        let results = await withTaskGroup(of: (Int, Result<Data, GraphvizError>).self) { group in
             for i in 0..<12 {
                 group.addTask {
                     do throws(GraphvizError) {
                         if i % 4 == 3 { _ = try? Graphviz.render("digraph { broken -> }", format: .svg) }
-                        return .success(try Graphviz.render(dot, format: i % 3 == 0 ? .png : .svg).data)
+                        return (i, .success(try Graphviz.render(dot, format: i % 3 == 0 ? .png : .svg).data))
                     } catch {
-                        return .failure(error)
+                        return (i, .failure(error))
                     }
                 }
             }
-            var all: [Result<Data, GraphvizError>] = []
+            var all: [(Int, Result<Data, GraphvizError>)] = []
             for await r in group { all.append(r) }
             return all
         }
         #expect(results.count == 12)
-        for result in results {
+        for (i, result) in results {
             let data = try result.get()
-            #expect(data == expected || data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+            if i % 3 == 0 {
+                #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+            } else {
+                #expect(Self.sortedLines(data) == expected, "render \(i) differs")
+            }
         }
-        #expect(results.filter { (try? $0.get()) == expected }.count == 8)
     }
 
     @Test func versionIsKnown() {

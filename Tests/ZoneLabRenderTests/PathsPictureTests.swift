@@ -79,6 +79,7 @@ import ZoneLabSource
             let fill = ZonesPictureTests.string(node.attributes["fillcolor"])
             #expect((fill == PictureStyle.fadedFill) == !flow.assets.contains(asset.id), "\(asset.id)")
         }
+        try ZonesPictureTests.checkStacking(scenario, graph, "paths")
         let output = try Graphviz.render(graph.text, format: .svg)
         #expect(output.warnings.isEmpty, "\(output.warnings)")
         let svg = try Support.parseSVG(output.data)
@@ -129,8 +130,8 @@ import ZoneLabSource
         try Data(text.utf8).write(to: url)
         let error = #expect(throws: DiagnosticError.self) { try ResultsFileReader.read(path: url.path) }
         let messages = error?.diagnostics.map(\.description) ?? []
-        #expect(messages.contains { $0.contains(":3:") && $0.contains("'p' must be a number") })
-        #expect(messages.contains { $0.contains(":4:") && $0.contains("'frequency'") })
+        #expect(messages.contains { $0.contains(":2:66:") && $0.contains("'p' must be a number") })
+        #expect(messages.contains { $0.contains(":3:") && $0.contains("'frequency' must be a number from 0 to 1") })
         try Data("{\"zonelab_graph\": 1}".utf8).write(to: url)
         #expect(throws: DiagnosticError.self) { try ResultsFileReader.read(path: url.path) }
     }

@@ -72,9 +72,9 @@ enum Support {
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
             if let id = attributes["id"] { summary.ids[id] = attributes["class"] ?? "" }
-            // The outline of a cluster: the first polygon or path inside its <g>.
-            if name == "polygon" || name == "path", let parent = stack.last, parent.cls == "cluster", let id = parent.id,
-                summary.outlines[id] == nil
+            // The outline of a cluster: the first polygon or path inside its <g>, links included.
+            if name == "polygon" || name == "path", let cluster = stack.last(where: { $0.cls == "cluster" }),
+                let id = cluster.id, summary.outlines[id] == nil
             {
                 let raw = attributes["points"] ?? attributes["d"] ?? ""
                 let numbers = raw.split(whereSeparator: { !"0123456789.-".contains($0) }).compactMap { Double($0) }

@@ -20,25 +20,32 @@ import ZoneLabModel
         return nil
     }
 
-    @Test func zonesAreStackedByPurdueLevel() throws {
-        let (scenario, graph) = try Self.riverside()
+    /// Every zone of a higher Purdue level starts above every zone of a lower one, and the zones
+    /// of one level start on one line.
+    static func checkStacking(_ scenario: Scenario, _ graph: DOTGraph, _ what: String) throws {
         let svg = try Support.parseSVG(Graphviz.render(graph.text, format: .svg).data)
         var tops: [(level: Int, top: Double)] = []
         for zone in scenario.zones.values {
-            let top = try #require(Support.top(of: DOTEscaping.safeName("zone", zone.id), in: svg), "no outline for \(zone.id)")
-            tops.append((zone.level ?? 0, top))
+            guard let level = zone.level else { continue }
+            let top = try #require(Support.top(of: DOTEscaping.safeName("zone", zone.id), in: svg), "\(what): no outline for \(zone.id)")
+            tops.append((level, top))
         }
-        // Every zone of a higher level starts above every zone of a lower one.
+        #expect(tops.count >= 5)
         for a in tops {
             for b in tops where a.level > b.level {
-                #expect(a.top < b.top, "level \(a.level) at \(a.top) not above level \(b.level) at \(b.top)")
+                #expect(a.top < b.top, "\(what): level \(a.level) at \(a.top) not above level \(b.level) at \(b.top)")
             }
         }
-        // Zones of one level start on one line.
         for level in Set(tops.map(\.level)) {
             let ys = tops.filter { $0.level == level }.map(\.top)
-            #expect(ys.max()! - ys.min()! < 1, "level \(level) tops \(ys)")
+            #expect(ys.max()! - ys.min()! < 1, "\(what): level \(level) tops \(ys)")
         }
+    }
+
+    @Test(arguments: Support.sampleNames)
+    func zonesAreStackedByPurdueLevel(_ name: String) throws {
+        let scenario = try Support.load(name)
+        try Self.checkStacking(scenario, ZonesPicture.graph(scenario), name)
     }
 
     @Test func assetsHaveAShapePerType() throws {

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import ZoneLabModel
+import ZoneLabSource
+
+/// Every problem of a file in one run, sorted by position.
+@Suite struct MultipleErrorTests {
+    static let broken = """
+        zonelab: 2
+        name: Plant
+        entry: [internet]
+        zones:
+          - id: internet
+            level: 9
+          - id: control
+            sl_target: {IAC: 2, RDX: 1}
+        assets:
+          - id: plc1
+            zone: controll
+            critical: true
+            name: PLC
+            name: PLC again
+        conduits:
+          - id: c1
+            zones: [internet, internet]
+        attackers:
+          - id: a1
+            capability: 7
+            horizon: 90 m
+
+        """
+
+    @Test func everyProblemIsReportedSortedByPosition() {
+        let all = errors(in: Self.broken)
+        #expect(
+            all.map(\.description) == [
+                "test.yaml:1:10: error: unsupported format version zonelab: 2; this ZoneLab reads zonelab: 1",
+                "test.yaml:6:12: error: 'level' of zone 'internet' (Purdue level) must be from 0 to 5, found 9",
+                "test.yaml:8:25: error: unknown key 'RDX' in 'sl_target' of zone 'control'; did you mean 'RDF'?",
+                "test.yaml:11:11: error: 'zone' of asset 'plc1': 'controll' is not a known zone; did you mean 'control'?",
+                "test.yaml:14:5: error: duplicate key 'name' (first given at line 13, column 5)",
+                "test.yaml:17:12: error: 'zones' of conduit 'c1' must be two different zones, found 'internet' twice",
+                "test.yaml:20:17: error: 'capability' of attacker 'a1' must be from 1 to 4, found 7",
+                "test.yaml:21:14: error: 'horizon' of attacker 'a1' must be a duration such as 90m, 12h, 1.5d, 2w, 1y or a number of hours, found '90 m' (write the number and its unit without a space, e.g. 90m)",
+            ],
+            "\(listing(all))")
+    }
+
+    @Test func theErrorDescriptionIsOneLinePerProblem() {
+        do {
+            _ = try loadScenario(Self.broken)
+            Issue.record("the broken scenario loaded")
+        } catch {
+            let lines = error.description.split(separator: "\n")
+            #expect(lines.count == 8)
+            #expect(lines.allSatisfy { $0.hasPrefix("test.yaml:") && $0.contains(": error: ") })
+        }
+    }
+
+    @Test func theSameMistakeAtTwoPlacesIsTwoProblems() {
+        let yaml = minimalScenario + "targets: [nowhere, nowhere]\n"
+        let all = errors(in: yaml)
+        #expect(all.map(\.location.column) == [11, 20], "\(listing(all))")
+    }
+
+    @Test func problemsInManyItemsAreAllReported() {
+        var yaml = "zonelab: 1\nname: Many\nentry: [z0]\ntargets: [z0]\nzones:\n"
+        for i in 0..<50 { yaml += "  - {id: z\(i), level: \(i % 2 == 0 ? "1" : "x")}\n" }
+        let all = errors(in: yaml)
+        #expect(all.count == 25, "\(listing(all))")
+        #expect(all.map(\.location.line) == (0..<25).map { 7 + 2 * $0 })
+        #expect(all.allSatisfy { $0.message.contains("must be an integer from 0 to 5, found 'x'") })
+    }
+}
