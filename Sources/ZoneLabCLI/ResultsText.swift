@@ -78,16 +78,30 @@ struct ResultsText {
         }
         if !set.conduits.isEmpty {
             out.append("")
-            out.append("Conduits (static gap: SL-A below SL-T; criticality: share of compromises whose path crosses it)")
+            out.append("Conduits, weakest first (static gap: SL-A below SL-T; criticality: share of compromises whose path crosses it;")
+            out.append("gain: mean drop in P over the targets when this conduit alone is raised to its SL-T, same random numbers)")
             let crit = set.attackers.indices.map { set.criticality(attacker: $0) }
-            var table = TextTable(["conduit", "static gap"] + set.attackers.map(\.id), alignments: [.left, .left] + set.attackers.map { _ in .right })
+            let hasGain = !set.hardeningGain.isEmpty
+            func bestGain(_ id: String) -> (Double, String) {
+                set.attackers.map { (set.hardeningGain[$0.id]?[id] ?? 0, $0.id) }.max { $0.0 < $1.0 } ?? (0, "")
+            }
+            var table = TextTable(
+                ["conduit", "static gap"] + set.attackers.map(\.id) + (hasGain ? ["best gain"] : []),
+                alignments: [.left, .left] + set.attackers.map { _ in .right } + (hasGain ? [.right] : []))
             let rows = set.conduits.sorted { a, b in
+                let ga = bestGain(a.id).0, gb = bestGain(b.id).0
+                if ga != gb { return ga > gb }
                 let ca = crit.map { $0[a.id] ?? 0 }.max() ?? 0, cb = crit.map { $0[b.id] ?? 0 }.max() ?? 0
                 return ca != cb ? ca > cb : a.id < b.id
             }
             for c in rows {
                 let gap = c.slGap.isEmpty ? "none" : c.slGap.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) -\($0.value)" }.joined(separator: ", ")
-                table.append([c.id, gap] + crit.map { Self.percent($0[c.id] ?? 0) })
+                var row = [c.id, gap] + crit.map { Self.percent($0[c.id] ?? 0) }
+                if hasGain {
+                    let (g, who) = bestGain(c.id)
+                    row.append(g > 0 ? "−\(Self.percent(g)) (\(who))" : "-")
+                }
+                table.append(row)
             }
             out.append(table.render())
         }

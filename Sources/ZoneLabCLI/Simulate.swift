@@ -36,6 +36,9 @@ struct Simulate: ParsableCommand {
     @Flag(help: "Exit with status 3 when a zone does not meet its SL-T in practice.")
     var check = false
 
+    @Flag(inversion: .prefixedNo, help: "Measure each weak conduit's hardening gain (one more simulation per conduit with a gap on an attack path).")
+    var hardening = true
+
     func validate() throws {
         if shard != nil && options.precision != nil {
             throw ValidationError("--shard and --precision do not combine: shards need a fixed trial count")
@@ -46,7 +49,7 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        let set = try Self.simulate(file: file, options: options, shard: shard)
+        let set = try Self.simulate(file: file, options: options, shard: shard, hardening: hardening && shard == nil)
         if let json {
             try writeAtomically(set.set.json().serialized() + "\n", to: json)
         }
@@ -62,7 +65,7 @@ struct Simulate: ParsableCommand {
     }
 
     /// Loads the input and runs it (shared with `report`).
-    static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?) throws
+    static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?, hardening: Bool = false) throws
         -> (set: RunSet, model: PlantModel?, narrator: PathNarrator?)
     {
         let override = try options.calibration.map { path in
@@ -103,7 +106,7 @@ struct Simulate: ParsableCommand {
         }
         let bar = ProgressBar(total: settings.trials * model.attackers.count, label: "simulating")
         defer { bar.finish() }
-        let set: RunSet
+        var set: RunSet
         if let h = options.precision {
             set = RunSet.untilPrecise(halfWidth: h) { first, count in
                 settings.firstTrial = first
@@ -112,6 +115,11 @@ struct Simulate: ParsableCommand {
             }
         } else {
             set = model.simulate(settings, progress: bar.callback)
+        }
+        if hardening {
+            settings.firstTrial = 0
+            settings.trials = set.trials
+            set.hardeningGain = model.hardeningGains(base: set, settings: settings)
         }
         return (set, model, PathNarrator(scenario: model.scenario, skeleton: model.skeleton))
     }

@@ -47,6 +47,19 @@ public struct PlantModel: Sendable {
         }
     }
 
+    /// The same analysis on another version of the plant (same calibration and attackers, by id).
+    public func with(scenario newScenario: Scenario) -> PlantModel {
+        PlantModel(scenario: newScenario, sha256: sha256, calibration: calibration, attackers: attackers)
+    }
+
+    init(scenario: Scenario, sha256: String, calibration: Calibration, attackers: [ResolvedAttacker]) {
+        self.scenario = scenario
+        self.sha256 = sha256
+        self.calibration = calibration
+        self.attackers = attackers
+        skeleton = PlantCompiler.compile(scenario, calibration: calibration)
+    }
+
     public init(_ loaded: LoadedScenario, settings: SimulationSettings) throws(UnknownAttacker) {
         scenario = loaded.scenario
         sha256 = loaded.sha256

@@ -38,7 +38,8 @@ public struct DOTGraph: Sendable, Hashable {
         return out + "}\n"
     }
 
-    /// Every node statement, in subgraphs too.
+    /// Every node, in subgraphs too: the first statement of each id (later statements of the
+    /// same id, such as rank constraints, only refer to it).
     public var allNodes: [DOTNode] {
         func collect(_ statements: [DOTStatement]) -> [DOTNode] {
             statements.flatMap { s -> [DOTNode] in
@@ -49,7 +50,8 @@ public struct DOTGraph: Sendable, Hashable {
                 }
             }
         }
-        return collect(statements)
+        var seen = Set<String>()
+        return collect(statements).filter { seen.insert($0.id).inserted }
     }
 
     /// Every edge statement, in subgraphs too.

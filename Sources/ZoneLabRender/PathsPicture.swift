@@ -67,7 +67,7 @@ public enum PathsPicture {
                 name.bold().font(size: 8.5),
                 HTMLLabel(conduit.id).font(size: 7.5, color: PictureStyle.muted),
                 HTMLLabel("crossed in \(PictureStyle.percent(share)) of compromises").bold().font(size: 8.5, color: PictureStyle.path),
-                HTMLLabel(assessment.gapText).font(size: 7.5, color: PictureStyle.gapColor(assessment.maxGap)),
+                PictureStyle.wrapped(assessment.gapText, width: 30).font(size: 7.5, color: PictureStyle.gapColor(assessment.maxGap)),
             ]))
         } else {
             a["label"] = .html(name.font(size: 7.5, color: PictureStyle.fadedText))

@@ -5,7 +5,7 @@ enum PictureFrame {
     static func graph(name: String) -> DOTGraph {
         var graph = DOTGraph(name)
         graph.attributes = [
-            "rankdir": "TB", "compound": "true", "newrank": "false", "splines": "spline",
+            "rankdir": "TB", "compound": "true", "newrank": "true", "splines": "spline",
             "nodesep": "0.22", "ranksep": "0.3", "pad": "0.3", "bgcolor": "white",
             "fontname": PictureStyle.font, "fontsize": "11", "outputorder": "edgesfirst",
             "charset": "UTF-8",

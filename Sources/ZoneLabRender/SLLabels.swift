@@ -29,11 +29,13 @@ enum SLLabels {
         return .table(table)
     }
 
-    /// A conduit's levels on the FRs it names (or its target names): `RDF 3/3 · IAC 2/3`
+    /// A conduit's levels on the FRs it names (or its target names): `A/T RDF 3/3 · IAC 2/3`
     /// as SL-A/SL-T, in FR order.
+    /// More than three FRs named: the compact per-FR form `SL-A 2000200 / SL-T 2222222`.
     static func conduitLevels(achieved: SLVector, target: SLVector) -> String {
         let frs = FR.allCases.filter { achieved[$0] > 0 || target[$0] > 0 }
-        guard !frs.isEmpty else { return "SL-A/SL-T 0/0" }
-        return frs.map { "\($0.rawValue) \(achieved[$0])/\(target[$0])" }.joined(separator: " · ")
+        guard !frs.isEmpty else { return "A/T 0/0" }
+        if frs.count > 3 { return "SL-A \(short(achieved)) / SL-T \(short(target))" }
+        return "A/T " + frs.map { "\($0.rawValue) \(achieved[$0])/\(target[$0])" }.joined(separator: " · ")
     }
 }

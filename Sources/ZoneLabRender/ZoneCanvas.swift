@@ -94,27 +94,28 @@ struct ZoneCanvas {
         return out
     }
 
-    /// Invisible spine: level L's node on the rank of the tops of its zones, below the bottoms
-    /// of the level above.
+    /// Stacking: per level, the level's invisible spine node and the top anchors of its zones
+    /// share one rank (`rank=same`, which `newrank=true` allows across clusters); every zone's
+    /// bottom anchor lies at least two ranks above the next level (room for a conduit badge).
+    /// The spine edges have weight 0: they constrain ranks without pulling zones sideways.
     func stacking() -> [DOTStatement] {
         var out: [DOTStatement] = []
         let levels = levels
         guard !levels.isEmpty else { return out }
-        var invisible: DOTAttributes = ["shape": "point", "style": "invis", "width": "0", "height": "0", "label": ""]
+        var invisible: DOTAttributes = ["shape": "point", "style": "invis", "width": "0", "height": "0"]
         invisible["label"] = .label("")
-        for level in levels {
-            out.append(.node(DOTNode(levelNode(level), invisible)))
-        }
+        let spine: DOTAttributes = ["style": "invis", "minlen": "2", "weight": "0"]
         for (i, level) in levels.enumerated() {
             let zones = orderedZones.filter { $0.level == level }
-            for zone in zones {
-                out.append(.edge(DOTEdge(levelNode(level), zoneEnd(zone.id, top: true).node, ["style": "invis", "minlen": "0"])))
-                if i + 1 < levels.count {
-                    out.append(.edge(DOTEdge(zoneEnd(zone.id, top: false).node, levelNode(levels[i + 1]), ["style": "invis"])))
-                }
-            }
+            var rank = DOTSubgraph(nil, ["rank": "same"])
+            rank.add(DOTNode(levelNode(level), invisible))
+            for zone in zones { rank.add(DOTNode(zoneEnd(zone.id, top: true).node)) }
+            out.append(.subgraph(rank))
             if i + 1 < levels.count {
-                out.append(.edge(DOTEdge(levelNode(level), levelNode(levels[i + 1]), ["style": "invis"])))
+                for zone in zones {
+                    out.append(.edge(DOTEdge(zoneEnd(zone.id, top: false).node, levelNode(levels[i + 1]), spine)))
+                }
+                out.append(.edge(DOTEdge(levelNode(level), levelNode(levels[i + 1]), spine)))
             }
         }
         return out
@@ -198,7 +199,7 @@ struct ZoneCanvas {
         // Headers of one level get as many name lines as the longest there, so zones of a
         // level start on one line (a cluster's label height moves its top).
         let nameLines = counts ? 0 : headerNameLines[zone.level ?? -1] ?? 0
-        table.row([.init(PictureStyle.wrapped(zone.name, width: Self.headerWidth, align: .left, minimumLines: nameLines)
+        table.row([.init(PictureStyle.wrapped(zone.name, width: counts ? 26 : Self.headerWidth, align: .left, minimumLines: nameLines)
             .bold().font(size: 11, color: ink), [.align(.left)])])
         var idLine = zone.id
         if let level = zone.level { idLine += " · Purdue level \(level)" }

@@ -106,8 +106,8 @@ public enum ZonesPicture {
             idLine += " · any flow"
         }
         lines.append(HTMLLabel(idLine).font(size: 7.5, color: PictureStyle.muted))
-        lines.append(HTMLLabel("A/T " + SLLabels.conduitLevels(achieved: conduit.slAchieved, target: scenario.slTarget(of: conduit))).font(size: 7.5, color: PictureStyle.text))
-        let gap = HTMLLabel(assessment.gapText).font(size: 8, color: PictureStyle.gapColor(assessment.maxGap))
+        lines.append(HTMLLabel(SLLabels.conduitLevels(achieved: conduit.slAchieved, target: scenario.slTarget(of: conduit))).font(size: 7.5, color: PictureStyle.text))
+        let gap = PictureStyle.wrapped(assessment.gapText, width: 30).font(size: 8, color: PictureStyle.gapColor(assessment.maxGap))
         lines.append(assessment.maxGap > 0 ? gap.bold() : gap)
         if let criticality = assessment.criticality {
             let text = HTMLLabel("criticality \(PictureStyle.percent(criticality))" + (attacker.map { " (\($0))" } ?? ""))

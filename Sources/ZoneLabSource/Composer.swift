@@ -77,7 +77,7 @@ struct Composer {
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor)
                 if let anchored = anchors[name] {
-                    add(anchored.node, weight: anchored.weight)
+                    add(anchored.node, weight: anchored.weight, usedAt: location)
                 } else {
                     diagnostics.error(
                         "unknown alias '*\(name)': no anchor '&\(name)' comes before it (an alias cannot refer to a list or mapping it is inside)",
@@ -114,13 +114,14 @@ struct Composer {
     }
 
     /// Adds a finished node to its parent. `counted` nodes' weight was already added child by child.
-    private mutating func add(_ node: DocumentNode, weight: Int, counted: Bool = false) {
+    /// An alias's node is `usedAt` the alias: a value limit is reported there, not at the anchor.
+    private mutating func add(_ node: DocumentNode, weight: Int, counted: Bool = false, usedAt: SourceLocation? = nil) {
         if !counted {
             totalWeight += weight
             if totalWeight > DocumentParser.maximumNodes {
                 diagnostics.error(
                     "the document expands to more than \(DocumentParser.maximumNodes) values (too large, or aliases nested to blow it up)",
-                    at: node.location)
+                    at: usedAt ?? node.location)
                 stopped = true
                 failed = true
                 return

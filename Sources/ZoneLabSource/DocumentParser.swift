@@ -85,7 +85,9 @@ public enum DocumentParser {
             return nil
         }
         var composer = Composer(diagnostics: diagnostics)
-        let root = data.withUnsafeBytes { composer.run($0) }
+        // libyaml skips a byte order mark but then counts it as a column of the first line, which
+        // breaks the indentation of a block mapping that starts there: leave it out.
+        let root = body.withUnsafeBytes { composer.run($0) }
         diagnostics = composer.diagnostics
         guard !composer.failed else { return nil }
         guard let root else {

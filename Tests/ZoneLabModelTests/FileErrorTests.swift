@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 import Testing
 import ZoneLabModel
 import ZoneLabSource
@@ -101,7 +102,7 @@ import ZoneLabSource
     @Test(arguments: [
         ErrorCase("a list", "- zonelab: 1\n- name: x\n", 1, 1, "the scenario must be a mapping of keys, found a list"),
         ErrorCase("a word", "hello\n", 1, 1, "the scenario must be a mapping of keys, found 'hello'"),
-        ErrorCase("a document marker only", "---\n", 1, 4, "the scenario must be a mapping of keys, found nothing (null)"),
+        ErrorCase("a document marker only", "---\n", 2, 1, "the scenario must be a mapping of keys, found nothing (null)"),
     ])
     func topLevelIsNotAMapping(_ c: ErrorCase) {
         expectSingleError(in: c.yaml, c.line, c.column, c.fragment)

@@ -14,7 +14,8 @@ import ZoneLabSource
     @Test func fieldsReportUnknownAndMissingKeys() throws {
         let node = try parse("nmae: x\nlevel: 2\ncolour: red\n")
         var d = Diagnostics(file: "doc.yaml")
-        let fields = try #require(d.fields(of: node, "zone #1", allowed: ["id", "name", "level"], required: ["id", "level"]))
+        let read = d.fields(of: node, "zone #1", allowed: ["id", "name", "level"], required: ["id", "level"])
+        let fields = try #require(read)
         #expect(
             d.sorted.map(\.description) == [
                 "doc.yaml:1:1: error: unknown key 'nmae' in zone #1; did you mean 'name'?",
@@ -30,7 +31,8 @@ import ZoneLabSource
     @Test func nullValuesCountAsNotGiven() throws {
         let node = try parse("a:\nb: ~\nc: 1\n")
         var d = Diagnostics(file: "doc.yaml")
-        let fields = try #require(d.fields(of: node, "it", allowed: ["a", "b", "c"], required: ["a"]))
+        let read = d.fields(of: node, "it", allowed: ["a", "b", "c"], required: ["a"])
+        let fields = try #require(read)
         #expect(fields["a"] == nil && fields["b"] == nil)
         #expect(fields.contains("a") && fields.contains("b") && !fields.contains("z"))
         #expect(d.errors.map(\.description) == ["doc.yaml:1:1: error: 'a' of it must have a value"])
