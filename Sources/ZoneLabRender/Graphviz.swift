@@ -21,11 +21,8 @@ public struct ParsedGraph: Sendable, Hashable {
 /// Graphviz through libgvc, in-process: `agmemread` → `gvLayout` → `gvRenderData`, every call
 /// under one process-wide lock, every message caught and turned into `GraphvizError`.
 public enum Graphviz {
-    /// The layout engines a caller may name.
-    public static let engines = ["dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"]
-
-    /// Lays out `dot` with `engine` and writes it in `format`; `.dot` gives the DOT text back
-    /// once Graphviz has read it (no layout).
+    /// Lays out `dot` with `engine` (dot, neato, fdp, ...) and writes it in `format`; `.dot`
+    /// gives the DOT text back once Graphviz has read it (no layout).
     public static func render(_ dot: String, format: RenderFormat, engine: String = "dot") throws(GraphvizError) -> GraphvizOutput {
         try GraphvizSession.shared.withContext { (gvc) throws(GraphvizError) -> GraphvizOutput in
             let graph = try read(dot)

@@ -11,7 +11,4 @@ public enum RenderFormat: String, CaseIterable, Sendable, Hashable {
 
     /// The file name extension.
     public var fileExtension: String { rawValue }
-
-    /// Whether the output is text.
-    public var isText: Bool { self == .svg || self == .dot }
 }

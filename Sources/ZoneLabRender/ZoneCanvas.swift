@@ -38,7 +38,29 @@ struct ZoneCanvas {
         self.activeZones = activeZones
         self.activeAssets = activeAssets
         self.entries = entries
+        var byZone: [String: [Asset]] = [:]
+        var counts: [String: (all: Int, critical: Int)] = [:]
+        for asset in scenario.assets.values {
+            if shownAssets.contains(asset.id) { byZone[asset.zone, default: []].append(asset) }
+            let c = counts[asset.zone] ?? (0, 0)
+            counts[asset.zone] = (c.all + 1, c.critical + (asset.critical ? 1 : 0))
+        }
+        shownByZone = byZone
+        assetCounts = counts
+        var lines: [Int: Int] = [:]
+        for zone in scenario.zones.values {
+            let n = PictureStyle.wrap(zone.name, width: Self.headerWidth).count
+            lines[zone.level ?? -1] = max(lines[zone.level ?? -1] ?? 0, n)
+        }
+        headerNameLines = lines
     }
+
+    /// The drawn assets per zone, in file order.
+    let shownByZone: [String: [Asset]]
+    /// Per zone: its assets and critical assets.
+    let assetCounts: [String: (all: Int, critical: Int)]
+    /// Per Purdue level, the most lines a zone name there wraps to.
+    let headerNameLines: [Int: Int]
 
     // MARK: Names
 
@@ -55,7 +77,7 @@ struct ZoneCanvas {
 
     /// The assets drawn in a zone, in file order.
     func shownAssets(in zone: String) -> [Asset] {
-        scenario.assets(in: zone).filter { shownAssets.contains($0.id) }
+        shownByZone[zone] ?? []
     }
 
     /// Whether a zone is drawn as a cluster (else as its summary node alone).
@@ -210,9 +232,8 @@ struct ZoneCanvas {
         }
         table.row([.init(idLabel, [.align(.left)])])
         if counts {
-            let assets = scenario.assets(in: zone.id)
-            let critical = assets.filter(\.critical).count
-            var line = "\(assets.count) asset\(assets.count == 1 ? "" : "s")"
+            let (all, critical) = assetCounts[zone.id] ?? (0, 0)
+            var line = "\(all) asset\(all == 1 ? "" : "s")"
             if critical > 0 { line += " · \(critical) critical" }
             table.row([.init(HTMLLabel(line).font(size: 9, color: critical > 0 && active ? PictureStyle.critical : ink), [.align(.left)])])
         }
@@ -233,16 +254,6 @@ struct ZoneCanvas {
     static let headerWidth = 38
     /// The height in points of the SL table of a zone header (three rows of 7–8 pt text).
     static let slTableHeight = 46
-
-    /// Per Purdue level, the most lines a zone name there wraps to.
-    var headerNameLines: [Int: Int] {
-        var out: [Int: Int] = [:]
-        for zone in scenario.zones.values {
-            let n = PictureStyle.wrap(zone.name, width: Self.headerWidth).count
-            out[zone.level ?? -1] = max(out[zone.level ?? -1] ?? 0, n)
-        }
-        return out
-    }
 
     /// A zone drawn as one node (large plants).
     func summary(_ zone: Zone, active: Bool) -> DOTNode {
