@@ -92,9 +92,15 @@ let package = Package(
         .executableTarget(name: "zonelab", dependencies: ["ZoneLabCLI"], swiftSettings: upcoming),
 
         .testTarget(name: "ZoneLabSourceTests", dependencies: ["ZoneLabSource"], swiftSettings: upcoming),
-        .testTarget(name: "ZoneLabModelTests", dependencies: ["ZoneLabModel"], swiftSettings: upcoming),
+        .testTarget(
+            name: "ZoneLabModelTests",
+            dependencies: ["ZoneLabModel", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: upcoming),
         .testTarget(name: "ZoneLabEngineTests", dependencies: ["ZoneLabEngine"], swiftSettings: upcoming),
-        .testTarget(name: "ZoneLabIEC62443Tests", dependencies: ["ZoneLabIEC62443"], swiftSettings: upcoming),
+        .testTarget(
+            name: "ZoneLabIEC62443Tests",
+            dependencies: ["ZoneLabIEC62443", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: upcoming),
         .testTarget(name: "ZoneLabRenderTests", dependencies: ["ZoneLabRender"], swiftSettings: upcoming),
         .testTarget(name: "ZoneLabCLITests", dependencies: ["ZoneLabCLI"], swiftSettings: upcoming),
     ],

@@ -21,6 +21,13 @@ struct ScenarioReader {
     static let channelKeys = ["from", "to", "protocol"]
     static let attackerKeys = ["id", "capability", "entry", "horizon"]
 
+    /// Where a channel's ends were written, and its place in the conduit's list.
+    struct ChannelNodes {
+        var index: Int
+        var from: DocumentNode
+        var to: DocumentNode
+    }
+
     /// A reference to check once every id is known.
     struct Reference {
         enum Kind { case zone, zoneOrAsset }
@@ -89,7 +96,7 @@ struct ScenarioReader {
             }
         }
         var conduits: [Conduit] = []
-        var channelChecks: [(conduit: Conduit, nodes: [(from: DocumentNode, to: DocumentNode)])] = []
+        var channelChecks: [(conduit: Conduit, nodes: [ChannelNodes])] = []
         if let node = top["conduits"], let items = diagnostics.list(node, "'conduits'") {
             for (i, item) in items.enumerated() {
                 if let (conduit, nodes) = self.conduit(item, index: i, ids: &ids, references: &references) {
@@ -186,28 +193,36 @@ struct ScenarioReader {
 
     // MARK: - Items
 
+    /// An item's id, registered in `ids` when given; nil (reported) when missing or invalid.
+    /// The item's other keys are checked either way, named by `label` when the id is unusable.
+    mutating func itemID(_ f: Fields, _ label: String) -> (id: String, node: DocumentNode)? {
+        guard let idNode = f["id"], let id = diagnostics.identifier(idNode, "the id of \(label)") else { return nil }
+        return (id, idNode)
+    }
+
     mutating func zone(_ node: DocumentNode, index: Int, ids: inout IDRegistry) -> Zone? {
         let label = "zone #\(index + 1)"
         guard let f = diagnostics.fields(of: node, label, allowed: Self.zoneKeys, required: ["id"]) else { return nil }
-        guard let idNode = f["id"], let id = diagnostics.identifier(idNode, "the id of \(label)") else { return nil }
-        ids.register(id, kind: "zone", at: idNode.location, diagnostics: &diagnostics)
-        let what = "zone '\(id)'"
-        return Zone(
-            id: id,
+        let id = itemID(f, label)
+        if let id { ids.register(id.id, kind: "zone", at: id.node.location, diagnostics: &diagnostics) }
+        let what = id.map { "zone '\($0.id)'" } ?? label
+        let zone = Zone(
+            id: id?.id ?? "",
             name: f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") },
             level: f["level"].flatMap { diagnostics.integer($0, "'level' of \(what) (Purdue level)", in: 0...5) },
             slTarget: f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)") } ?? SLVector(),
             slAchieved: f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? SLVector(),
             compensating: f["compensating"].flatMap { diagnostics.string($0, "'compensating' of \(what)") },
             upgradeCost: f["upgrade_cost"].flatMap { diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude) })
+        return id == nil ? nil : zone
     }
 
     mutating func asset(_ node: DocumentNode, index: Int, ids: inout IDRegistry, references: inout [Reference]) -> Asset? {
         let label = "asset #\(index + 1)"
         guard let f = diagnostics.fields(of: node, label, allowed: Self.assetKeys, required: ["id", "zone"]) else { return nil }
-        guard let idNode = f["id"], let id = diagnostics.identifier(idNode, "the id of \(label)") else { return nil }
-        ids.register(id, kind: "asset", at: idNode.location, diagnostics: &diagnostics)
-        let what = "asset '\(id)'"
+        let id = itemID(f, label)
+        if let id { ids.register(id.id, kind: "asset", at: id.node.location, diagnostics: &diagnostics) }
+        let what = id.map { "asset '\($0.id)'" } ?? label
         var zone = ""
         if let zoneNode = f["zone"], let z = diagnostics.identifier(zoneNode, "'zone' of \(what)") {
             zone = z
@@ -220,40 +235,45 @@ struct ScenarioReader {
                 if let v = vulnerability(item, index: i, of: what, seen: &seen) { vulnerabilities.append(v) }
             }
         }
-        return Asset(
-            id: id,
+        let asset = Asset(
+            id: id?.id ?? "",
             name: f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") },
             zone: zone,
             type: f["type"].flatMap { diagnostics.string($0, "'type' of \(what)") },
             critical: f["critical"].flatMap { diagnostics.boolean($0, "'critical' of \(what)") } ?? false,
             slAchievedOverrides: f["sl_achieved"].flatMap { slOverrides($0, "'sl_achieved' of \(what)") } ?? [:],
             vulnerabilities: vulnerabilities)
+        return id == nil ? nil : asset
     }
 
     mutating func vulnerability(_ node: DocumentNode, index: Int, of owner: String, seen: inout [String: SourceLocation]) -> Vulnerability? {
         let label = "vulnerability #\(index + 1) of \(owner)"
         guard let f = diagnostics.fields(of: node, label, allowed: Self.vulnerabilityKeys, required: ["id", "severity"]) else { return nil }
-        guard let idNode = f["id"], let id = diagnostics.identifier(idNode, "the id of \(label)") else { return nil }
-        if let first = seen[id] {
-            diagnostics.error("duplicate vulnerability id '\(id)' in \(owner) (first at line \(first.line), column \(first.column))", at: idNode.location)
-        } else {
-            seen[id] = idNode.location
+        let id = itemID(f, label)
+        if let id {
+            if let first = seen[id.id] {
+                diagnostics.error(
+                    "duplicate vulnerability id '\(id.id)' in \(owner) (first at line \(first.line), column \(first.column))",
+                    at: id.node.location)
+            } else {
+                seen[id.id] = id.node.location
+            }
         }
-        let what = "vulnerability '\(id)' of \(owner)"
+        let what = id.map { "vulnerability '\($0.id)' of \(owner)" } ?? label
         let severity = f["severity"].flatMap { choice($0, "'severity' of \(what)", Severity.self) }
         let exploit = f["exploit"].flatMap { choice($0, "'exploit' of \(what)", ExploitAvailability.self) } ?? ExploitAvailability.none
-        guard let severity else { return nil }
-        return Vulnerability(id: id, severity: severity, exploit: exploit)
+        guard let id, let severity else { return nil }
+        return Vulnerability(id: id.id, severity: severity, exploit: exploit)
     }
 
     mutating func conduit(
         _ node: DocumentNode, index: Int, ids: inout IDRegistry, references: inout [Reference]
-    ) -> (Conduit, [(from: DocumentNode, to: DocumentNode)])? {
+    ) -> (Conduit, [ChannelNodes])? {
         let label = "conduit #\(index + 1)"
         guard let f = diagnostics.fields(of: node, label, allowed: Self.conduitKeys, required: ["id", "zones"]) else { return nil }
-        guard let idNode = f["id"], let id = diagnostics.identifier(idNode, "the id of \(label)") else { return nil }
-        ids.register(id, kind: "conduit", at: idNode.location, diagnostics: &diagnostics)
-        let what = "conduit '\(id)'"
+        let id = itemID(f, label)
+        if let id { ids.register(id.id, kind: "conduit", at: id.node.location, diagnostics: &diagnostics) }
+        let what = id.map { "conduit '\($0.id)'" } ?? label
         var zones: [String] = []
         if let zonesNode = f["zones"], let items = diagnostics.list(zonesNode, "'zones' of \(what)") {
             if items.count != 2 {
@@ -272,42 +292,45 @@ struct ScenarioReader {
         }
         let direction = f["direction"].flatMap { choice($0, "'direction' of \(what)", ConduitDirection.self) } ?? .both
         var channels: [Channel]?
-        var channelNodes: [(from: DocumentNode, to: DocumentNode)] = []
+        var channelNodes: [ChannelNodes] = []
         if let channelsNode = f["channels"], let items = diagnostics.list(channelsNode, "'channels' of \(what)") {
             channels = []
             for (i, item) in items.enumerated() {
                 let cwhat = "channel #\(i + 1) of \(what)"
-                guard let c = diagnostics.fields(of: item, cwhat, allowed: Self.channelKeys, required: ["from", "to"]),
-                    let fromNode = c["from"], let toNode = c["to"],
-                    let from = diagnostics.identifier(fromNode, "'from' of \(cwhat)"),
-                    let to = diagnostics.identifier(toNode, "'to' of \(cwhat)")
-                else { continue }
-                references.append(Reference(id: from, kind: .zoneOrAsset, what: "'from' of \(cwhat):", location: fromNode.location))
-                references.append(Reference(id: to, kind: .zoneOrAsset, what: "'to' of \(cwhat):", location: toNode.location))
-                channels!.append(Channel(from: from, to: to, protocol: c["protocol"].flatMap { diagnostics.string($0, "'protocol' of \(cwhat)") }))
-                channelNodes.append((fromNode, toNode))
+                guard let c = diagnostics.fields(of: item, cwhat, allowed: Self.channelKeys, required: ["from", "to"]) else { continue }
+                var ends: [(id: String, node: DocumentNode)] = []
+                for key in ["from", "to"] {
+                    if let endNode = c[key], let end = diagnostics.identifier(endNode, "'\(key)' of \(cwhat)") {
+                        references.append(Reference(id: end, kind: .zoneOrAsset, what: "'\(key)' of \(cwhat):", location: endNode.location))
+                        ends.append((end, endNode))
+                    }
+                }
+                let `protocol` = c["protocol"].flatMap { diagnostics.string($0, "'protocol' of \(cwhat)") }
+                guard ends.count == 2 else { continue }
+                channels!.append(Channel(from: ends[0].id, to: ends[1].id, protocol: `protocol`))
+                channelNodes.append(ChannelNodes(index: i, from: ends[0].node, to: ends[1].node))
             }
         }
-        guard zones.count == 2 else { return nil }
+        let name = f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") }
+        let slAchieved = f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? SLVector()
+        let slTarget = f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)") }
+        let upgradeCost = f["upgrade_cost"].flatMap { diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude) }
+        guard let id, zones.count == 2 else { return nil }
         let conduit = Conduit(
-            id: id,
-            name: f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") },
-            zones: zones, direction: direction,
-            slAchieved: f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? SLVector(),
-            slTarget: f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)") },
-            channels: channels,
-            upgradeCost: f["upgrade_cost"].flatMap { diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude) })
+            id: id.id, name: name, zones: zones, direction: direction, slAchieved: slAchieved, slTarget: slTarget,
+            channels: channels, upgradeCost: upgradeCost)
         return (conduit, channelNodes)
     }
 
     /// A channel's ends lie in the conduit's two different zones; on `forward`, `from` on zones[0]'s side.
     mutating func checkChannels(
-        _ conduit: Conduit, _ nodes: [(from: DocumentNode, to: DocumentNode)], zoneIDs: Set<String>, assetZone: [String: String]
+        _ conduit: Conduit, _ nodes: [ChannelNodes], zoneIDs: Set<String>, assetZone: [String: String]
     ) {
-        guard let channels = conduit.channels else { return }
+        // A conduit whose zones are unknown has that reported; its channels cannot be checked.
+        guard let channels = conduit.channels, conduit.zones.allSatisfy(zoneIDs.contains) else { return }
         func zone(of id: String) -> String? { zoneIDs.contains(id) ? id : assetZone[id] }
-        for (i, (channel, node)) in zip(channels, nodes).enumerated() {
-            let what = "channel #\(i + 1) of conduit '\(conduit.id)'"
+        for (channel, node) in zip(channels, nodes) {
+            let what = "channel #\(node.index + 1) of conduit '\(conduit.id)'"
             guard let fromZone = zone(of: channel.from), let toZone = zone(of: channel.to) else { continue }  // reported
             let sides = "'\(conduit.zones[0])' and '\(conduit.zones[1])'"
             if !conduit.zones.contains(fromZone) {
@@ -330,18 +353,20 @@ struct ScenarioReader {
     mutating func attacker(_ node: DocumentNode, index: Int, seen: inout [String: SourceLocation], references: inout [Reference]) -> Attacker? {
         let label = "attacker #\(index + 1)"
         guard let f = diagnostics.fields(of: node, label, allowed: Self.attackerKeys, required: ["id", "capability"]) else { return nil }
-        guard let idNode = f["id"], let id = diagnostics.identifier(idNode, "the id of \(label)") else { return nil }
-        if let first = seen[id] {
-            diagnostics.error("duplicate attacker id '\(id)' (first at line \(first.line), column \(first.column))", at: idNode.location)
-        } else {
-            seen[id] = idNode.location
+        let id = itemID(f, label)
+        if let id {
+            if let first = seen[id.id] {
+                diagnostics.error("duplicate attacker id '\(id.id)' (first at line \(first.line), column \(first.column))", at: id.node.location)
+            } else {
+                seen[id.id] = id.node.location
+            }
         }
-        let what = "attacker '\(id)'"
+        let what = id.map { "attacker '\($0.id)'" } ?? label
         let capability = f["capability"].flatMap { diagnostics.integer($0, "'capability' of \(what)", in: 1...4) }
         let entry = f["entry"].flatMap { idList($0, "'entry' of \(what)", nonEmpty: true, kind: .zoneOrAsset, into: &references) }
         let horizon = f["horizon"].flatMap { duration($0, "'horizon' of \(what)", positive: true) }
-        guard let capability else { return nil }
-        return Attacker(id: id, capability: capability, entry: entry, horizon: horizon)
+        guard let id, let capability else { return nil }
+        return Attacker(id: id.id, capability: capability, entry: entry, horizon: horizon)
     }
 }
 

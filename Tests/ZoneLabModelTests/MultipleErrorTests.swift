@@ -71,4 +71,48 @@ import ZoneLabSource
         #expect(all.map(\.location.line) == (0..<25).map { 7 + 2 * $0 })
         #expect(all.allSatisfy { $0.message.contains("must be an integer from 0 to 5, found 'x'") })
     }
+
+    @Test func anItemWithoutAnIDIsStillChecked() {
+        let all = errors(in: minimalScenario + "  - {zone: contrl, critical: yes, vulnerabilities: [{severity: severe}]}\n")
+        #expect(
+            all.map(\.description) == [
+                "test.yaml:11:5: error: asset #2 is missing the required key 'id'",
+                "test.yaml:11:12: error: 'zone' of asset #2: 'contrl' is not a known zone; did you mean 'control'?",
+                "test.yaml:11:30: error: 'critical' of asset #2 must be true or false, found 'yes'",
+                "test.yaml:11:53: error: vulnerability #1 of asset #2 is missing the required key 'id'",
+                "test.yaml:11:64: error: 'severity' of vulnerability #1 of asset #2 must be one of low, medium, high, critical, found 'severe'",
+            ], "\(listing(all))")
+    }
+
+    @Test func aConduitWithBadZonesIsStillChecked() {
+        let all = errors(in: minimalScenario + "conduits:\n  - {id: c1, zones: [internet], sl_achieved: 7, direction: up}\n")
+        #expect(
+            all.map(\.description) == [
+                "test.yaml:12:21: error: 'zones' of conduit 'c1' must name exactly two zones, found 1",
+                "test.yaml:12:46: error: 'sl_achieved' of conduit 'c1' must be from 0 to 4, found 7",
+                "test.yaml:12:60: error: 'direction' of conduit 'c1' must be one of both, forward, found 'up'",
+            ], "\(listing(all))")
+    }
+
+    @Test func everyChannelEndIsChecked() {
+        let yaml = channelScenario + """
+                channels:
+                  - {from: erp, to: hist}
+                  - {from: "e r p", to: hsit}
+                  - {from: hist, to: hist}
+
+            """
+        let all = errors(in: yaml)
+        #expect(
+            all.map(\.description) == [
+                "test.yaml:21:16: error: 'from' of channel #2 of conduit 'it-dmz' 'e r p' is not a valid id: use letters, digits, '_', '.' and '-' only",
+                "test.yaml:21:29: error: 'to' of channel #2 of conduit 'it-dmz': 'hsit' is not a known zone or asset; did you mean 'hist'?",
+                "test.yaml:22:26: error: channel #3 of conduit 'it-dmz' runs from 'hist' to 'hist', both in zone 'dmz': a channel crosses the conduit",
+            ], "\(listing(all))")
+    }
+
+    @Test func channelsOfAConduitWithAnUnknownZoneAreNotReportedAgain() {
+        let yaml = edit(channelScenario, "zones: [it, dmz]", "zones: [it, dzm]") + "    channels:\n      - {from: erp, to: hist}\n"
+        expectSingleError(in: yaml, 18, 17, "'zones' of conduit 'it-dmz': 'dzm' is not a known zone; did you mean 'dmz'?")
+    }
 }

@@ -1,0 +1,149 @@
+import Foundation
+import OrderedCollections
+import Testing
+import ZoneLabEngine
+import ZoneLabModel
+import ZoneLabSource
+@testable import ZoneLabIEC62443
+
+@Suite struct AnalysisTests {
+    static func write(_ text: String, _ name: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-analysis-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    static func compare(_ base: String, _ variant: LoadedScenario, trials: Int = 3_000) throws -> WhatIfComparison {
+        let settings = SimulationSettings(trials: trials, seed: 3, threads: 2)
+        let b = try PlantModel(try Fixtures.load(base), settings: settings).simulate(settings, keepingTrials: true)
+        let v = try PlantModel(variant, settings: settings).simulate(settings, keepingTrials: true)
+        return WhatIfComparison(base: b, variant: v)
+    }
+
+    @Test func identicalSidesGiveExactlyZero() throws {
+        let comparison = try Self.compare(Fixtures.purdue, try Fixtures.load())
+        #expect(!comparison.rows.isEmpty)
+        for row in comparison.rows {
+            #expect(row.difference == 0)
+            #expect(row.ci95.lower == 0 && row.ci95.upper == 0)
+            #expect(row.onlyBase == 0 && row.onlyVariant == 0)
+        }
+    }
+
+    /// A data diode (pointing away from the plant) on the only path drops P to exactly 0, and the
+    /// paired interval is far narrower than independent runs would give for a partial change.
+    @Test func dataDiodePatchDropsPToZero() throws {
+        let base = try Self.write(Fixtures.purdue, "base.yaml")
+        let patch = try Self.write("""
+            zonelab_patch: 1
+            change:
+              ops-ctl: {zones: [control, ops], direction: forward}
+            """, "diode.yaml")
+        let variant = try ScenarioPatch.loadVariant(path: patch, basePath: base)
+        #expect(variant.scenario.conduits["ops-ctl"]?.direction == .forward)
+        let comparison = try Self.compare(Fixtures.purdue, variant)
+        for row in comparison.rows where row.pBase > 0 {
+            #expect(row.pVariant == 0)
+            #expect(row.difference == -row.pBase)
+            #expect(row.onlyVariant == 0)
+        }
+    }
+
+    @Test func pairedIntervalIsNarrowerForASmallChange() throws {
+        let variant = try Fixtures.load(Fixtures.purdue.replacingOccurrences(
+            of: "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 2}}",
+            with: "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 3}}"))
+        let comparison = try Self.compare(Fixtures.purdue, variant, trials: 6_000)
+        let sl3 = try #require(comparison.rows.first { $0.attacker == "SL3" })
+        #expect(sl3.difference <= 0)
+        #expect(try #require(sl3.narrowing) > 1.5)
+    }
+
+    @Test func patchErrorsPointIntoThePatch() throws {
+        let base = try Self.write(Fixtures.purdue, "base.yaml")
+        let patch = try Self.write("""
+            zonelab_patch: 1
+            remove: [plc2]
+            change:
+              ops-ctl: {direktion: forward}
+            """, "bad.yaml")
+        let error = try #require(throws: DiagnosticError.self) { try ScenarioPatch.loadVariant(path: patch, basePath: base) }
+        #expect(error.diagnostics.count == 2)
+        #expect(error.diagnostics[0].location == SourceLocation(line: 2, column: 10))
+        #expect(error.diagnostics[0].message.contains("did you mean 'plc1'"))
+        #expect(error.diagnostics[1].location == SourceLocation(line: 4, column: 13))
+        #expect(error.diagnostics[1].message.contains("did you mean 'direction'"))
+        #expect(error.diagnostics.allSatisfy { $0.file == patch })
+    }
+
+    @Test func removingAZoneTakesItsAssetsAndConduits() throws {
+        let base = try Self.write(Fixtures.purdue, "base.yaml")
+        let patch = try Self.write("zonelab_patch: 1\nremove: [dmz]\nset: {targets: [ops]}\n", "p.yaml")
+        let variant = try ScenarioPatch.loadVariant(path: patch, basePath: base).scenario
+        #expect(variant.zones["dmz"] == nil)
+        #expect(variant.assets["hist"] == nil)
+        #expect(variant.conduits["ent-dmz"] == nil && variant.conduits["dmz-ops"] == nil)
+        #expect(variant.extraTargets == ["ops"])
+    }
+
+    @Test func hardeningTheOnlyWeakConduitHasAGainAndFixesTheVerdict() throws {
+        // One weak conduit in front of the controller; everything else at SL-T.
+        let yaml = """
+            zonelab: 1
+            name: One weak conduit
+            entry: [internet]
+            zones:
+              - {id: internet, level: 5, sl_target: 0}
+              - {id: ops, level: 3, sl_target: 3, sl_achieved: 3}
+              - {id: control, level: 2, sl_target: 3, sl_achieved: 3}
+            assets:
+              - {id: plc1, zone: control, type: plc, critical: true}
+            conduits:
+              - {id: inet-ops, zones: [internet, ops], sl_achieved: 2, sl_target: 2}
+              - {id: ops-ctl, zones: [ops, control], sl_achieved: {RDF: 1, IAC: 1}}
+            attackers:
+              - {id: SL3, capability: 3}
+            """
+        let settings = SimulationSettings(trials: 4_000, seed: 5, threads: 2)
+        let model = try PlantModel(try Fixtures.load(yaml), settings: settings)
+        let base = model.simulate(settings)
+        let gains = model.hardeningGains(base: base, settings: settings)
+        #expect((gains["SL3"]?["ops-ctl"] ?? 0) > 0.05)
+        #expect(gains["SL3"]?["inet-ops"] == nil)  // no static gap: not simulated
+        let before = ZoneVerdicts(base, model: model)
+        #expect(before.failing.map(\.zone) == ["control"])
+        let hardened = model.with(scenario: Hardening.conduitToTarget("ops-ctl").applied(to: model.scenario)).simulate(settings)
+        #expect(ZoneVerdicts(hardened, model: model).failing.isEmpty)
+        let justification = TargetSLJustification.analyse(model: model, settings: settings, maxSteps: 3)
+        #expect(justification.roadmap.first?.change == .conduitToTarget("ops-ctl"))
+        #expect(justification.roadmap.first.map { $0.pAfter["SL3"]! < $0.pBefore["SL3"]! } == true)
+    }
+
+    @Test func entryInsideTheTargetZoneIsAStructuralFinding() throws {
+        let yaml = Fixtures.purdue + "\nattackers:\n  - {id: insider, capability: 2, entry: [control]}\n"
+        let settings = SimulationSettings(trials: 500, seed: 1, threads: 2)
+        let model = try PlantModel(try Fixtures.load(yaml), settings: settings)
+        let result = TargetSLJustification.analyse(model: model, settings: settings, maxSteps: 1)
+        #expect(result.structural.count == 1)
+        #expect(result.structural[0].contains("zone boundary"))
+        #expect(!result.zones.contains { $0.id == "control" })  // the entry zone is not "hardened"
+    }
+
+    @Test func requirementsFollowSLTAndSLA() throws {
+        #expect(SystemRequirement.all.count == 100)
+        #expect(SystemRequirement.all.filter(\.disputed).count == 4)
+        let report = RequirementsReport(try Fixtures.load().scenario)
+        let control = try #require(report.zones.first { $0.id == "control" })
+        // SL-T 3 everywhere: every requirement of level <= 3.
+        #expect(control.entries.count == SystemRequirement.all.filter { $0.level <= 3 }.count)
+        let mfa = try #require(control.entries.first { $0.requirement.id == "SR 1.1 RE(2)" })
+        #expect(mfa.requirement.level == 3 && !mfa.covered)  // IAC SL-A 2
+        let unique = try #require(control.entries.first { $0.requirement.id == "SR 1.1 RE(1)" })
+        #expect(unique.covered)
+        let internet = try #require(report.zones.first { $0.id == "internet" })
+        #expect(internet.entries.isEmpty)
+        #expect(report.csv().split(separator: "\n").count == 1 + (report.zones + report.conduits).map(\.entries.count).reduce(0, +))
+    }
+}
