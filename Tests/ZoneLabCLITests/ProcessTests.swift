@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// The real `zonelab` binary, run as a user or a batch system would: exit codes, byte-identical
+/// JSON across thread counts, and four shard processes merged into exactly one run's JSON.
+@Suite(.serialized) struct ProcessTests {
+    /// The binary beside the test bundle (swift test builds every product).
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("zonelab")
+    }
+
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var scenario: String { repository.appendingPathComponent("scenarios/pharma-batch.yaml").path }
+
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-process-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Starts the binary; `wait` returns its exit status and standard error.
+    static func start(_ arguments: [String]) throws -> (process: Process, stderr: Pipe) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return (process, err)
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let (process, err) = try start(arguments)
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func binaryIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "\(Self.binary.path)")
+    }
+
+    @Test func fourShardProcessesMergeIntoOneRun() throws {
+        let dir = try Self.folder()
+        let common = [Self.scenario, "--trials", "3001", "--seed", "9", "--no-hardening"]
+        let shards = try (0..<4).map { i in
+            try Self.start(["simulate"] + common + ["--threads", "1", "--shard", "\(i)/4", "--json", dir.appendingPathComponent("s\(i).json").path])
+        }
+        for (process, _) in shards { process.waitUntilExit() }
+        #expect(shards.allSatisfy { $0.process.terminationStatus == 0 })
+        let merge = try Self.run(["merge"] + (0..<4).map { dir.appendingPathComponent("s\($0).json").path } + ["--json", dir.appendingPathComponent("merged.json").path])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let single = try Self.run(["simulate"] + common + ["--threads", "2", "--json", dir.appendingPathComponent("single.json").path])
+        #expect(single.status == 0)
+        let merged = try Data(contentsOf: dir.appendingPathComponent("merged.json"))
+        let whole = try Data(contentsOf: dir.appendingPathComponent("single.json"))
+        #expect(merged == whole)
+        #expect(whole.count > 1_000)
+    }
+
+    @Test func sameJSONForOneAndTwoThreads() throws {
+        let dir = try Self.folder()
+        for threads in ["1", "2"] {
+            let r = try Self.run(["simulate", Self.scenario, "--trials", "1500", "--attacker", "SL3", "--threads", threads,
+                                  "--json", dir.appendingPathComponent("t\(threads).json").path])
+            #expect(r.status == 0)
+        }
+        let one = try Data(contentsOf: dir.appendingPathComponent("t1.json"))
+        let two = try Data(contentsOf: dir.appendingPathComponent("t2.json"))
+        #expect(one == two)
+        let text = String(decoding: one, as: UTF8.self)
+        #expect(text.contains("\"scenario_sha256\""))
+        #expect(text.contains("\"calibration\""))
+        #expect(text.contains("\"hardening_gain\""))
+    }
+
+    @Test func badInputExits65AndWritesNothing() throws {
+        let dir = try Self.folder()
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try Data("zonelab: 1\nname: x\nzones: [{id: a, levle: 2}]\n".utf8).write(to: bad)
+        let out = dir.appendingPathComponent("out.json")
+        let r = try Self.run(["simulate", bad.path, "--json", out.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("\(bad.path):3:"))
+        #expect(r.stderr.contains("did you mean 'level'"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try Self.run(["simulate", Self.scenario, "--trials", "0"]).status == 64)
+        #expect(try Self.run(["simulate", Self.scenario, "--shard", "5/4", "--json", "x.json"]).status == 64)
+        #expect(try Self.run(["frobnicate"]).status == 64)
+    }
+
+    @Test func checkExits3WhenAZoneFallsShort() throws {
+        // The demo plant's zones fall short of their SL-T in practice (its vendor shortcut).
+        let r = try Self.run(["simulate", Self.repository.appendingPathComponent("scenarios/riverside-water.yaml").path,
+                              "--trials", "1000", "--attacker", "SL3", "--no-hardening", "--check"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("check failed"))
+    }
+}
