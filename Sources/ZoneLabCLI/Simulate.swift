@@ -40,6 +40,7 @@ struct Simulate: ParsableCommand {
     var hardening = true
 
     func validate() throws {
+        if let shard, shard.isUnresolved { throw ValidationError(ShardSpec.autoHelp) }
         if shard != nil && options.precision != nil {
             throw ValidationError("--shard and --precision do not combine: shards need a fixed trial count")
         }

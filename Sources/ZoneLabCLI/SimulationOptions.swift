@@ -8,8 +8,8 @@ struct ShardSpec: ExpressibleByArgument, Sendable {
 
     init?(argument: String) {
         if argument == "auto" {
-            guard let shard = ShardSpec.fromEnvironment() else { return nil }
-            self = shard
+            // Resolved from the environment; without one, `validate` says what is missing.
+            self = ShardSpec.fromEnvironment() ?? ShardSpec(index: -1, count: 0)
             return
         }
         let parts = argument.split(separator: "/")
@@ -22,6 +22,12 @@ struct ShardSpec: ExpressibleByArgument, Sendable {
         self.index = index
         self.count = count
     }
+
+    /// `--shard auto` found no batch-system environment.
+    var isUnresolved: Bool { count == 0 }
+
+    static let autoHelp =
+        "--shard auto needs JOB_COMPLETION_INDEX with ZONELAB_SHARDS or JOB_COMPLETIONS (a Kubernetes Indexed Job), or SLURM_ARRAY_TASK_ID with SLURM_ARRAY_TASK_COUNT (a Slurm array)"
 
     static func fromEnvironment() -> ShardSpec? {
         let env = ProcessEnvironment.values

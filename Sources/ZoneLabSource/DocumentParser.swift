@@ -36,9 +36,13 @@ public enum DocumentParser {
             diagnostics.error("is a directory, not a file", at: .start)
             throw DiagnosticError(diagnostics.errors)
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-            size > maximumFileBytes
-        {
+        // Attributes of the file itself, not of a symbolic link to it.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            diagnostics.error("is not a regular file (a device, pipe or socket?)", at: .start)
+            throw DiagnosticError(diagnostics.errors)
+        }
+        if let size = attributes?[.size] as? Int, size > maximumFileBytes {
             diagnostics.error(
                 "file is \(mebibytes(size)) MiB; ZoneLab reads files of at most \(maximumFileBytes >> 20) MiB",
                 at: .start)
@@ -46,9 +50,16 @@ public enum DocumentParser {
         }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            // Never more than the limit, whatever the size said (a file may grow while read).
+            data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
         } catch {
             diagnostics.error("cannot read the file: \(error.localizedDescription)", at: .start)
+            throw DiagnosticError(diagnostics.errors)
+        }
+        guard data.count <= maximumFileBytes else {
+            diagnostics.error("file is larger than \(maximumFileBytes >> 20) MiB, the most ZoneLab reads", at: .start)
             throw DiagnosticError(diagnostics.errors)
         }
         return data

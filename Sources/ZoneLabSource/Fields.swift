@@ -41,7 +41,9 @@ extension Diagnostics {
         }
         for pair in pairs {
             guard let key = pair.key.text, !key.hasPrefix("\u{0}") else { continue }
-            if !allowed.contains(key) {
+            if key == "<<" && pair.key.scalar?.isPlain == true {
+                error("unknown key '<<' in \(what): YAML merge keys are not supported; write the keys out", at: pair.key.location)
+            } else if !allowed.contains(key) {
                 error("unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, among: allowed))", at: pair.key.location)
             }
         }

@@ -22,8 +22,9 @@ import Testing
     }
 
     /// Starts the binary; `wait` returns its exit status and standard error.
-    static func start(_ arguments: [String]) throws -> (process: Process, stderr: Pipe) {
+    static func start(_ arguments: [String], environment: [String: String]? = nil) throws -> (process: Process, stderr: Pipe) {
         let process = Process()
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = binary
         process.arguments = arguments
         let err = Pipe()
@@ -33,8 +34,8 @@ import Testing
         return (process, err)
     }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let (process, err) = try start(arguments)
+    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, stderr: String) {
+        let (process, err) = try start(arguments, environment: environment)
         let data = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
@@ -60,6 +61,25 @@ import Testing
         let whole = try Data(contentsOf: dir.appendingPathComponent("single.json"))
         #expect(merged == whole)
         #expect(whole.count > 1_000)
+    }
+
+    /// `--shard auto` takes its shard from a Slurm array or a Kubernetes Indexed Job.
+    @Test func shardAutoReadsTheBatchSystem() throws {
+        let dir = try Self.folder()
+        let common = ["simulate", Self.scenario, "--trials", "400", "--attacker", "SL2", "--no-hardening"]
+        let slurm = try Self.run(common + ["--shard", "auto", "--json", dir.appendingPathComponent("a.json").path],
+                                 environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "2"])
+        let explicit = try Self.run(common + ["--shard", "1/2", "--json", dir.appendingPathComponent("b.json").path])
+        let kubernetes = try Self.run(common + ["--shard", "auto", "--json", dir.appendingPathComponent("c.json").path],
+                                      environment: ["JOB_COMPLETION_INDEX": "1", "ZONELAB_SHARDS": "2"])
+        #expect(slurm.status == 0 && explicit.status == 0 && kubernetes.status == 0)
+        let b = try Data(contentsOf: dir.appendingPathComponent("b.json"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("a.json")) == b)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("c.json")) == b)
+        let none = try Self.run(common + ["--shard", "auto", "--json", dir.appendingPathComponent("d.json").path],
+                                environment: ["SLURM_ARRAY_TASK_ID": "", "JOB_COMPLETION_INDEX": ""])
+        #expect(none.status == 64)
+        #expect(none.stderr.contains("SLURM_ARRAY_TASK_ID"))
     }
 
     @Test func sameJSONForOneAndTwoThreads() throws {

@@ -79,6 +79,16 @@ import ZoneLabSource
         expectError(all, 12, 1, ["unknown key 'owner' in the scenario"])
     }
 
+    @Test func mergeKeysAreNotSupported() {
+        let yaml = edit(minimalScenario, "  - id: control\n", "  - id: control\n    <<: {level: 2}\n")
+        expectSingleError(in: yaml, 7, 5, "unknown key '<<' in zone #2: YAML merge keys are not supported; write the keys out")
+    }
+
+    @Test func windowsLineEndingsKeepLineNumbers() {
+        let yaml = (minimalScenario + "colour: red\n").replacingOccurrences(of: "\n", with: "\r\n")
+        expectSingleError(in: yaml, 11, 1, "unknown key 'colour' in the scenario")
+    }
+
     // MARK: Missing required keys
 
     @Test(arguments: [

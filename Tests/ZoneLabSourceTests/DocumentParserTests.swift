@@ -310,6 +310,34 @@ extension DocumentNode {
         }
     }
 
+    @Test func readingADeviceIsRefused() {
+        // /dev/zero never ends: it must not be read at all.
+        #expect {
+            _ = try DocumentParser.read(contentsOf: "/dev/zero")
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.map(\.description) == ["/dev/zero:1:1: error: is not a regular file (a device, pipe or socket?)"]
+        }
+    }
+
+    @Test func theSizeLimitHoldsThroughASymbolicLink() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-link-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = folder.appendingPathComponent("big.bin")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: UInt64(70 << 20))  // sparse
+        try handle.close()
+        let link = folder.appendingPathComponent("plant.yaml")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: big)
+        #expect {
+            _ = try DocumentParser.read(contentsOf: link.path, displayName: "plant.yaml")
+        } throws: { error in
+            (error as? DiagnosticError)?.diagnostics.map(\.description)
+                == ["plant.yaml:1:1: error: file is 70 MiB; ZoneLab reads files of at most 64 MiB"]
+        }
+    }
+
     @Test func parsingAFile() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-\(UUID().uuidString).yaml")
         try Data("a: [1, 2]\n".utf8).write(to: url)
