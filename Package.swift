@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // Source files, positions and diagnostics; a position-keeping YAML/JSON document tree.
@@ -79,11 +80,20 @@ let package = Package(
             dependencies: ["CGraphviz", "ZoneLabModel", "ZoneLabIEC62443"],
             swiftSettings: upcoming
         ),
+        // The management report: one self-contained HTML page (Plot) with inline SVG.
+        .target(
+            name: "ZoneLabReport",
+            dependencies: [
+                "ZoneLabIEC62443", "ZoneLabRender", "ZoneLabModel", "ZoneLabEngine", "ZoneLabSource",
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: upcoming
+        ),
         // The command-line interface (a library so tests can drive it without a subprocess).
         .target(
             name: "ZoneLabCLI",
             dependencies: [
-                "ZoneLabModel", "ZoneLabEngine", "ZoneLabIEC62443", "ZoneLabRender", "ZoneLabGenerator",
+                "ZoneLabModel", "ZoneLabEngine", "ZoneLabIEC62443", "ZoneLabRender", "ZoneLabGenerator", "ZoneLabReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
@@ -103,6 +113,10 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(name: "ZoneLabRenderTests", dependencies: ["ZoneLabRender"], swiftSettings: upcoming),
         .testTarget(name: "ZoneLabCLITests", dependencies: ["ZoneLabCLI"], swiftSettings: upcoming),
+        .testTarget(
+            name: "ZoneLabReportTests",
+            dependencies: ["ZoneLabReport", "ZoneLabIEC62443", "ZoneLabModel", "ZoneLabEngine"],
+            swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,11 +4,15 @@ import ZoneLabIEC62443
 import ZoneLabModel
 import ZoneLabSource
 
-/// `zonelab demo`: the full job on the bundled demo plant, into `out/demo/`.
+/// `zonelab demo`: the full report on the bundled demo plant, into `out/demo/`.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the full analysis of the bundled demo plant (a two-site water utility) into out/demo/.",
+        abstract: "Write the full report of the bundled demo plant (a two-site water utility) into out/demo/.",
         discussion: """
+            Simulates scenarios/riverside-water.yaml, compares it with the patch
+            scenarios/patches/close-vendor-tunnel.yaml (what-if) and writes the management
+            report (index.html, results.json) into out/demo/; prints where index.html is.
+
             Examples:
               zonelab demo
               zonelab demo --trials 50000 --out /tmp/demo
@@ -22,6 +26,10 @@ struct Demo: ParsableCommand {
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
     var out: String = "out/demo"
+
+    func validate() throws {
+        guard trials >= 1 else { throw ValidationError("--trials must be at least 1, found \(trials)") }
+    }
 
     /// The bundled demo plant, found beside the working directory or the sources it was built from.
     static func demoScenario() throws -> String {
@@ -39,21 +47,22 @@ struct Demo: ParsableCommand {
         throw ValidationError("cannot find the demo plant \(relative); run zonelab demo from the ZoneLab folder")
     }
 
+    /// The demo's what-if variant, beside the demo plant; nil when it is not there.
+    static func demoVariant(besides scenario: String) -> String? {
+        let path = URL(fileURLWithPath: scenario).deletingLastPathComponent().appendingPathComponent("patches/close-vendor-tunnel.yaml").path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
     func run() throws {
         let file = try Self.demoScenario()
         var options = try SimulationOptions.parse([])
         options.trials = trials
         options.seed = seed
-        let result = try Simulate.simulate(file: file, options: options, shard: nil)
-        let text = ResultsText(result.set, narrator: result.narrator, model: result.model).render()
-        let resultsPath = (out as NSString).appendingPathComponent("results.json")
-        let summaryPath = (out as NSString).appendingPathComponent("summary.txt")
-        try writeAtomically(result.set.json().serialized() + "\n", to: resultsPath)
-        try writeAtomically(text + "\n", to: summaryPath)
-        print(text)
-        print("")
+        let written = try Report.write(
+            file: file, out: out, whatif: Self.demoVariant(besides: file), options: options,
+            roadmapTrials: min(trials, Report.defaultRoadmapTrials), commandLine: Report.commandLine(ProcessInfoShim.arguments))
         print("demo: \(file)")
-        print("results: \(resultsPath)")
-        print("summary: \(summaryPath)")
+        print("results: \(written.results)")
+        print(written.index)
     }
 }

@@ -17,7 +17,7 @@ public struct ZoneLabCommand: ParsableCommand {
             Exit codes: 0 success, 64 usage error, 65 bad input data, 3 --check failed, 1 internal failure.
             """,
         version: ToolInfo.version,
-        subcommands: [Demo.self, Validate.self, Show.self, Simulate.self, Compile.self, Merge.self, WhatIfCommand.self, TargetSLCommand.self, RequirementsCommand.self, Generate.self, Render.self]
+        subcommands: [Demo.self, Validate.self, Show.self, Simulate.self, Compile.self, Merge.self, WhatIfCommand.self, TargetSLCommand.self, RequirementsCommand.self, Generate.self, Render.self, Report.self]
     )
 
     public init() {}

@@ -142,7 +142,8 @@ struct CompactGraph: Sendable {
 
     init(nodes: [AttackGraph.Node], edges: [AttackGraph.Edge], entries: [Int], targets: [Int]) {
         let n = nodes.count
-        let order = edges.indices.sorted { edges[$0].id.utf8.lexicographicallyPrecedes(edges[$1].id.utf8) }
+        let bytes = edges.map { ContiguousArray($0.id.utf8) }
+        let order = edges.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
         var rank = [Int32](repeating: 0, count: edges.count)
         for (position, e) in order.enumerated() { rank[e] = Int32(position) }
         edgeRank = rank

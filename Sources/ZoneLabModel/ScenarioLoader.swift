@@ -58,10 +58,7 @@ public enum CalibrationLoader {
         }
         let override = reader.calibration(root, "the calibration file")
         try reader.diagnostics.throwIfErrors()
-        let merged = Calibration.standard.applying(override ?? .init())
-        for d in merged.monotonicityViolations {
-            reader.diagnostics.warning(ScenarioReader.monotonicityWarning(d), at: root.location)
-        }
+        reader.warnIfNotMonotone(Calibration.standard.applying(override ?? .init()), otherwise: root.location)
         return (override ?? .init(), reader.diagnostics.warnings)
     }
 }

@@ -126,6 +126,7 @@ extension ScenarioReader {
                         continue
                     }
                     seen[d] = pair.key.location
+                    gapLocations[d] = pair.key.location
                     let cwhat = "gap \(d) of \(what)"
                     guard let c = diagnostics.fields(of: pair.value, cwhat, allowed: ["p", "ttc"]) else { continue }
                     var cell = CalibrationOverride.Cell()

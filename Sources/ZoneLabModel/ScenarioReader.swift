@@ -3,6 +3,8 @@ import ZoneLabSource
 /// Turns a document tree into a `Scenario`, collecting every problem on the way.
 struct ScenarioReader {
     var diagnostics: Diagnostics
+    /// Where each calibration gap was written, to point the monotonicity warning at it.
+    var gapLocations: [Int: SourceLocation] = [:]
 
     init(file: String) {
         diagnostics = Diagnostics(file: file)
@@ -64,7 +66,7 @@ struct ScenarioReader {
         let targetList = top["targets"].flatMap { idList($0, "'targets'", nonEmpty: false, kind: .zoneOrAsset, into: &references) }
         let targets = targetList ?? []
         // Whether an item that might name a target could not be read: then "no target" is not reported.
-        var targetsUncertain = top["targets"] != nil && targetList == nil
+        var targetsUncertain = (top["targets"] != nil && targetList == nil) || Self.misspells("targets", in: root, allowed: Self.topKeys)
 
         var ids = IDRegistry()
         var zones: [Zone] = []
@@ -90,6 +92,7 @@ struct ScenarioReader {
                     {
                         targetsUncertain = true  // `critical: yes` and the like, reported on their own
                     }
+                    if Self.misspells("critical", in: item, allowed: Self.assetKeys) { targetsUncertain = true }
                 }
             } else {
                 targetsUncertain = true
@@ -169,10 +172,7 @@ struct ScenarioReader {
                 at: root.location)
         }
 
-        let merged = Calibration.standard.applying(calibration)
-        for d in merged.monotonicityViolations {
-            diagnostics.warning(Self.monotonicityWarning(d), at: top.location(of: "calibration"))
-        }
+        warnIfNotMonotone(Calibration.standard.applying(calibration), otherwise: top.location(of: "calibration"))
 
         guard !diagnostics.hasErrors else { return nil }
         return Scenario(
@@ -181,17 +181,46 @@ struct ScenarioReader {
             attackers: attackers, calibrationOverride: calibration)
     }
 
+    /// Whether a mapping node has an unknown key that is likely a misspelt `key` (reported as such).
+    static func misspells(_ key: String, in node: DocumentNode, allowed: [String]) -> Bool {
+        guard case .mapping(let pairs) = node.kind else { return false }
+        return pairs.contains { pair in
+            guard let text = pair.key.text, !allowed.contains(text) else { return false }
+            return Suggestion.closest(to: text, among: allowed) == key
+        }
+    }
+
     /// The value of `key` in a mapping node, without checking anything.
     static func value(of key: String, in node: DocumentNode) -> DocumentNode? {
         guard case .mapping(let pairs) = node.kind else { return nil }
         return pairs.first { $0.key.text == key }?.value
     }
 
-    static func monotonicityWarning(_ d: Int) -> String {
-        "the calibration is not monotone between gap \(d) and gap \(d + 1) (p rises or time shrinks as the gap falls); the monotone coupling of SPEC 3.3 no longer holds, so what-if differences may not be sharp"
+    /// Warns once per gap where `calibration` is not monotone, at the gap's cell when one was given.
+    mutating func warnIfNotMonotone(_ calibration: Calibration, otherwise location: SourceLocation) {
+        for d in calibration.monotonicityViolations {
+            diagnostics.warning(
+                Self.monotonicityWarning(d, in: calibration), at: gapLocations[d] ?? gapLocations[d + 1] ?? location)
+        }
+    }
+
+    static func monotonicityWarning(_ d: Int, in calibration: Calibration) -> String {
+        let lower = calibration.gap[d]!, higher = calibration.gap[d + 1]!
+        var what: [String] = []
+        if lower.p > higher.p { what.append("p is higher at gap \(d) (\(lower.p)) than at gap \(d + 1) (\(higher.p))") }
+        if !lower.ttc.isStochasticallyAtLeast(higher.ttc) {
+            what.append("the time at gap \(d) (\(lower.ttc)) is not at least that at gap \(d + 1) (\(higher.ttc))")
+        }
+        return "the calibration is not monotone: \(what.joined(separator: ", and ")); it is accepted, but a stronger control can then make a step easier in the same trial, so what-if differences are less sharp"
     }
 
     // MARK: - Items
+
+    /// How messages name a list item: `asset 'plc1'` by its id when that is valid, else `asset #2`.
+    static func label(_ kind: String, _ index: Int, _ node: DocumentNode) -> String {
+        if let id = value(of: "id", in: node)?.text, Diagnostics.isIdentifier(id) { return "\(kind) '\(id)'" }
+        return "\(kind) #\(index + 1)"
+    }
 
     /// An item's id, registered in `ids` when given; nil (reported) when missing or invalid.
     /// The item's other keys are checked either way, named by `label` when the id is unusable.
@@ -201,11 +230,11 @@ struct ScenarioReader {
     }
 
     mutating func zone(_ node: DocumentNode, index: Int, ids: inout IDRegistry) -> Zone? {
-        let label = "zone #\(index + 1)"
+        let label = Self.label("zone", index, node)
         guard let f = diagnostics.fields(of: node, label, allowed: Self.zoneKeys, required: ["id"]) else { return nil }
         let id = itemID(f, label)
         if let id { ids.register(id.id, kind: "zone", at: id.node.location, diagnostics: &diagnostics) }
-        let what = id.map { "zone '\($0.id)'" } ?? label
+        let what = label
         let zone = Zone(
             id: id?.id ?? "",
             name: f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") },
@@ -218,11 +247,11 @@ struct ScenarioReader {
     }
 
     mutating func asset(_ node: DocumentNode, index: Int, ids: inout IDRegistry, references: inout [Reference]) -> Asset? {
-        let label = "asset #\(index + 1)"
+        let label = Self.label("asset", index, node)
         guard let f = diagnostics.fields(of: node, label, allowed: Self.assetKeys, required: ["id", "zone"]) else { return nil }
         let id = itemID(f, label)
         if let id { ids.register(id.id, kind: "asset", at: id.node.location, diagnostics: &diagnostics) }
-        let what = id.map { "asset '\($0.id)'" } ?? label
+        let what = label
         var zone = ""
         if let zoneNode = f["zone"], let z = diagnostics.identifier(zoneNode, "'zone' of \(what)") {
             zone = z
@@ -247,7 +276,7 @@ struct ScenarioReader {
     }
 
     mutating func vulnerability(_ node: DocumentNode, index: Int, of owner: String, seen: inout [String: SourceLocation]) -> Vulnerability? {
-        let label = "vulnerability #\(index + 1) of \(owner)"
+        let label = Self.label("vulnerability", index, node) + " of \(owner)"
         guard let f = diagnostics.fields(of: node, label, allowed: Self.vulnerabilityKeys, required: ["id", "severity"]) else { return nil }
         let id = itemID(f, label)
         if let id {
@@ -259,7 +288,7 @@ struct ScenarioReader {
                 seen[id.id] = id.node.location
             }
         }
-        let what = id.map { "vulnerability '\($0.id)' of \(owner)" } ?? label
+        let what = label
         let severity = f["severity"].flatMap { choice($0, "'severity' of \(what)", Severity.self) }
         let exploit = f["exploit"].flatMap { choice($0, "'exploit' of \(what)", ExploitAvailability.self) } ?? ExploitAvailability.none
         guard let id, let severity else { return nil }
@@ -269,11 +298,11 @@ struct ScenarioReader {
     mutating func conduit(
         _ node: DocumentNode, index: Int, ids: inout IDRegistry, references: inout [Reference]
     ) -> (Conduit, [ChannelNodes])? {
-        let label = "conduit #\(index + 1)"
+        let label = Self.label("conduit", index, node)
         guard let f = diagnostics.fields(of: node, label, allowed: Self.conduitKeys, required: ["id", "zones"]) else { return nil }
         let id = itemID(f, label)
         if let id { ids.register(id.id, kind: "conduit", at: id.node.location, diagnostics: &diagnostics) }
-        let what = id.map { "conduit '\($0.id)'" } ?? label
+        let what = label
         var zones: [String] = []
         if let zonesNode = f["zones"], let items = diagnostics.list(zonesNode, "'zones' of \(what)") {
             if items.count != 2 {
@@ -351,7 +380,7 @@ struct ScenarioReader {
     }
 
     mutating func attacker(_ node: DocumentNode, index: Int, seen: inout [String: SourceLocation], references: inout [Reference]) -> Attacker? {
-        let label = "attacker #\(index + 1)"
+        let label = Self.label("attacker", index, node)
         guard let f = diagnostics.fields(of: node, label, allowed: Self.attackerKeys, required: ["id", "capability"]) else { return nil }
         let id = itemID(f, label)
         if let id {
@@ -361,7 +390,7 @@ struct ScenarioReader {
                 seen[id.id] = id.node.location
             }
         }
-        let what = id.map { "attacker '\($0.id)'" } ?? label
+        let what = label
         let capability = f["capability"].flatMap { diagnostics.integer($0, "'capability' of \(what)", in: 1...4) }
         let entry = f["entry"].flatMap { idList($0, "'entry' of \(what)", nonEmpty: true, kind: .zoneOrAsset, into: &references) }
         let horizon = f["horizon"].flatMap { duration($0, "'horizon' of \(what)", positive: true) }

@@ -122,16 +122,29 @@ import ZoneLabSource
         let warning = try #require(loaded.warnings.first)
         #expect(warning.severity == .warning)
         #expect(warning.file == testFile)
-        #expect(warning.location == ZoneLabSource.SourceLocation(line: 11, column: 1))
-        #expect(warning.message.contains("the calibration is not monotone between gap -1 and gap 0"))
-        #expect(warning.description.hasPrefix("test.yaml:11:1: warning: "))
+        #expect(warning.location == ZoneLabSource.SourceLocation(line: 13, column: 5))
+        #expect(
+            warning.message
+                == "the calibration is not monotone: p is higher at gap -1 (0.9) than at gap 0 (0.4); it is accepted, but a stronger control can then make a step easier in the same trial, so what-if differences are less sharp")
+        #expect(warning.description.hasPrefix("test.yaml:13:5: warning: "))
         #expect(loaded.scenario.calibration().gap[-1]?.p == 0.9)
     }
 
     @Test func shrinkingTimeIsAWarning() throws {
         let loaded = try loadScenario(Self.calibration + "  gap:\n    -3: {ttc: {dist: fixed, time: 1h}}\n")
-        #expect(loaded.warnings.map(\.message).contains { $0.contains("between gap -3 and gap -2") }, "\(listing(loaded.warnings))")
+        #expect(
+            loaded.warnings.map(\.message).contains {
+                $0.contains("the time at gap -3 (fixed 1h) is not at least that at gap -2 (lognormal(median 90d, sigma 1.0))")
+            }, "\(listing(loaded.warnings))")
+        #expect(loaded.warnings.first?.location == ZoneLabSource.SourceLocation(line: 13, column: 5))
         #expect(loaded.warnings.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func aWarningPointsAtTheCellGivenOfTheTwo() throws {
+        // Gap 0 made slower than gap -1: the warning is about gaps -1 and 0, at the cell of gap 0.
+        let loaded = try loadScenario(Self.calibration + "  gap:\n    0: {ttc: {dist: lognormal, median: 40d, sigma: 1}}\n")
+        #expect(loaded.warnings.map(\.location) == [ZoneLabSource.SourceLocation(line: 13, column: 5)])
+        #expect(loaded.warnings.first?.message.contains("the time at gap -1") == true)
     }
 
     @Test func aMonotoneOverrideHasNoWarning() throws {
@@ -181,7 +194,8 @@ import ZoneLabSource
         let (_, warnings) = try CalibrationLoader.load(data: Data("gap:\n  -2: {p: 0.5}\n".utf8), file: "cal.yaml")
         #expect(warnings.count == 1)
         #expect(warnings.first?.severity == .warning)
-        #expect(warnings.first?.message.contains("between gap -2 and gap -1") == true)
+        #expect(warnings.first?.message.contains("p is higher at gap -2 (0.5) than at gap -1 (0.1)") == true)
+        #expect(warnings.first?.location == ZoneLabSource.SourceLocation(line: 2, column: 3))
     }
 
     @Test func emptyCalibrationFile() {

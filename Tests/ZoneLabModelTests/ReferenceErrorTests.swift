@@ -205,6 +205,18 @@ import ZoneLabSource
             "the scenario has no target")
     }
 
+    @Test func aMisspeltCriticalIsNotAlsoNoTarget() {
+        expectSingleError(
+            in: edit(minimalScenario, "    critical: true\n", "    critcal: true\n"), 10, 5,
+            "unknown key 'critcal' in asset 'plc1'; did you mean 'critical'?")
+    }
+
+    @Test func misspeltTargetsIsNotAlsoNoTarget() {
+        expectSingleError(
+            in: edit(minimalScenario, "    critical: true\n", "") + "tagrets: [control]\n", 10, 1,
+            "unknown key 'tagrets' in the scenario; did you mean 'targets'?")
+    }
+
     @Test func aZoneTargetIsEnough() throws {
         let loaded = try loadScenario(edit(minimalScenario, "    critical: true\n", "") + "targets: [control]\n")
         #expect(loaded.scenario.targets == ["control"])

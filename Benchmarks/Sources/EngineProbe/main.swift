@@ -13,9 +13,16 @@ let sites = args.count > 0 ? args[0] : 100
 let trials = args.count > 1 ? args[1] : 2_000
 let threads = args.count > 2 ? args[2] : 1
 let capability = args.count > 3 ? args[3] : 3
-let scenario = PlantGenerator(sites: sites).generate()
+let generated = PlantGenerator(sites: sites).generate()
+let yaml = Data(ScenarioWriter.yaml(generated).utf8)
+let loadStart = DispatchTime.now().uptimeNanoseconds
+let scenario = try ScenarioLoader.load(data: yaml, file: "plant.yaml").scenario
 let calibration = scenario.calibration()
 let skeleton = PlantCompiler.compile(scenario, calibration: calibration)
+let graphs = scenario.resolvedAttackers(calibration: calibration).map(skeleton.graph(for:))
+let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
+print(String(format: "load + compile (%d KB of YAML, 4 attacker graphs): %.2f s", yaml.count / 1024, loadSeconds))
+_ = graphs
 let attacker = scenario.resolvedAttackers(calibration: calibration).first { $0.capability == capability }!
 let graph = skeleton.graph(for: attacker)
 let start = DispatchTime.now().uptimeNanoseconds

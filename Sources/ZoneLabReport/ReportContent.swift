@@ -1,0 +1,142 @@
+import Foundation
+import ZoneLabEngine
+import ZoneLabIEC62443
+import ZoneLabModel
+import ZoneLabRender
+
+/// How a report was made: recorded in its evidence block.
+public struct ReportProvenance: Sendable {
+    /// The scenario file as given on the command line.
+    public var scenarioFile: String
+    /// The command line that produced the report.
+    public var commandLine: String
+    /// When the report was made.
+    public var date: Date
+
+    public init(scenarioFile: String, commandLine: String, date: Date = Date()) {
+        self.scenarioFile = scenarioFile
+        self.commandLine = commandLine
+        self.date = date
+    }
+}
+
+/// A what-if comparison, with what the report needs to tell its paths.
+public struct ReportWhatIf: Sendable {
+    /// The variant as given (a file path).
+    public var variantLabel: String
+    /// The variant plant's name.
+    public var variantName: String
+    public var comparison: WhatIfComparison
+    public var baseNarrator: PathNarrator
+    public var variantNarrator: PathNarrator
+
+    public init(variantLabel: String, variantName: String, comparison: WhatIfComparison, baseNarrator: PathNarrator, variantNarrator: PathNarrator) {
+        self.variantLabel = variantLabel
+        self.variantName = variantName
+        self.comparison = comparison
+        self.baseNarrator = baseNarrator
+        self.variantNarrator = variantNarrator
+    }
+}
+
+/// A Graphviz picture ready to embed: its SVG markup (prologue removed, ids made unique).
+public struct ReportPicture: Sendable {
+    public var title: String
+    public var caption: String
+    /// Nil when there is nothing to draw; `caption` then says why.
+    public var svg: String?
+}
+
+/// Everything the report shows, computed.
+public struct ReportContent: Sendable {
+    public var model: PlantModel
+    /// The main run, with hardening gains.
+    public var results: RunSet
+    public var justification: TargetSLJustification
+    /// Trials per attacker and candidate of the SL-T search and roadmap.
+    public var roadmapTrials: Int
+    public var requirements: RequirementsReport
+    public var whatIf: ReportWhatIf?
+    public var provenance: ReportProvenance
+    public var zonesPicture: ReportPicture
+    public var pathPictures: [ReportPicture]
+    public var graphvizVersion: String
+
+    public var scenario: Scenario { model.scenario }
+    public var narrator: PathNarrator { PathNarrator(scenario: model.scenario, skeleton: model.skeleton) }
+}
+
+/// Runs the analyses of the report on a plant already simulated.
+public enum ReportAnalysis {
+    /// The largest trial count the SL-T search and the roadmap use (one simulation per candidate and step).
+    public static let roadmapTrialCap = 2000
+
+    /// A plain simulation of every attacker with hardening gains, as `simulate` does it.
+    public static func simulate(model: PlantModel, settings: SimulationSettings) -> RunSet {
+        var set = model.simulate(settings)
+        var gains = settings
+        gains.firstTrial = 0
+        gains.trials = set.trials
+        set.hardeningGain = model.hardeningGains(base: set, settings: gains)
+        return set
+    }
+
+    /// The paired comparison of the base plant with a variant, as `whatif` does it, with the
+    /// seed and trials of `settings`.
+    public static func whatIf(
+        base: PlantModel, variant: LoadedScenario, variantLabel: String, settings: SimulationSettings
+    ) throws(PlantModel.UnknownAttacker) -> ReportWhatIf {
+        var settings = settings
+        settings.shard = nil
+        settings.firstTrial = 0
+        let variantModel = try PlantModel(variant, settings: settings)
+        let baseSet = base.simulate(settings, keepingTrials: true)
+        let variantSet = variantModel.simulate(settings, keepingTrials: true)
+        return ReportWhatIf(
+            variantLabel: variantLabel, variantName: variantModel.scenario.name,
+            comparison: WhatIfComparison(base: baseSet, variant: variantSet),
+            baseNarrator: PathNarrator(scenario: base.scenario, skeleton: base.skeleton),
+            variantNarrator: PathNarrator(scenario: variantModel.scenario, skeleton: variantModel.skeleton))
+    }
+
+    /// Everything else the report needs: the SL-T justification (with at most
+    /// `roadmapTrialCap` trials), the requirements and the pictures.
+    public static func content(
+        model: PlantModel, results: RunSet, settings: SimulationSettings, whatIf: ReportWhatIf? = nil,
+        provenance: ReportProvenance, roadmapTrialCap: Int = ReportAnalysis.roadmapTrialCap
+    ) throws(GraphvizError) -> ReportContent {
+        var roadmapSettings = settings
+        roadmapSettings.trials = max(1, min(results.trials, roadmapTrialCap))
+        roadmapSettings.firstTrial = 0
+        roadmapSettings.shard = nil
+        let justification = TargetSLJustification.analyse(model: model, settings: roadmapSettings)
+        let evidence = AttackEvidence.all(results)
+        let strongest = AttackEvidence.strongest(evidence)
+        let zones = try picture(
+            ZonesPicture.graph(model.scenario, evidence: strongest), id: "zones",
+            title: "Zones and conduits",
+            caption: "Zones stacked by Purdue level with SL-T and SL-A; conduits coloured by their static SL gap (green none, orange 1, red 2 or more)"
+                + (strongest.map { "; conduits carrying at least 25% of \($0.attacker)'s compromises are marked weak." } ?? "."))
+        var paths: [ReportPicture] = []
+        for (i, attacker) in evidence.enumerated() {
+            let title = "Attack paths of \(attacker.attacker)" + (attacker.capability.map { " (capability \($0))" } ?? "")
+            guard attacker.totalCompromised > 0 else {
+                paths.append(ReportPicture(title: title, caption: "\(attacker.attacker) compromised no target in \(results.trials) trials: no path to draw.", svg: nil))
+                continue
+            }
+            paths.append(try picture(
+                PathsPicture.graph(model.scenario, evidence: attacker), id: "paths\(i)", title: title,
+                caption: "The top \(RunSet.topPathCount) paths per target of \(attacker.attacker); line width is the share of compromises that took the line, what no path touches is grey."))
+        }
+        return ReportContent(
+            model: model, results: results, justification: justification, roadmapTrials: roadmapSettings.trials,
+            requirements: RequirementsReport(model.scenario), whatIf: whatIf, provenance: provenance,
+            zonesPicture: zones, pathPictures: paths, graphvizVersion: Graphviz.version)
+    }
+
+    static func picture(_ graph: DOTGraph, id: String, title: String, caption: String) throws(GraphvizError) -> ReportPicture {
+        let output = try Graphviz.render(graph.text, format: .svg)
+        let svg = InlineSVG.prepare(String(decoding: output.data, as: UTF8.self), idPrefix: id)
+        return ReportPicture(title: title, caption: caption, svg: svg)
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+@testable import ZoneLabReport
+import ZoneLabEngine
+import ZoneLabIEC62443
+import ZoneLabModel
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads a page as XML: whether it is well formed, the ids it carries and the text of chosen elements.
+final class PageReader: NSObject, XMLParserDelegate {
+    var ids: [String] = []
+    var texts: [String: [String]] = [:]
+    var elements: [String: Int] = [:]
+    private var capturing: [(name: String, text: String)] = []
+    let captured: Set<String>
+
+    init(capturing captured: Set<String> = ["h1", "title", "code"]) {
+        self.captured = captured
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        if let id = attributes["id"] { ids.append(id) }
+        elements[name, default: 0] += 1
+        if captured.contains(name) { capturing.append((name, "")) }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        for i in capturing.indices { capturing[i].text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if let last = capturing.last, last.name == name {
+            capturing.removeLast()
+            texts[name, default: []].append(last.text)
+        }
+    }
+
+    /// Parses `html`; nil when it is not well-formed XML.
+    static func read(_ html: String) -> (reader: PageReader, error: String?) {
+        let reader = PageReader()
+        let parser = XMLParser(data: Data(html.utf8))
+        parser.delegate = reader
+        let ok = parser.parse()
+        return (reader, ok ? nil : "\(parser.parserError.map { "\($0)" } ?? "parse failed") at line \(parser.lineNumber), column \(parser.columnNumber)")
+    }
+}
+
+struct ReportFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
+enum Fixtures {
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static let trials = 300
+    static let seed: UInt64 = 7
+
+    static func load(_ relative: String) throws -> LoadedScenario {
+        try ScenarioLoader.load(path: repository.appendingPathComponent(relative).path)
+    }
+
+    /// The report content of a plant, simulated with few trials.
+    static func content(_ loaded: LoadedScenario, variant: LoadedScenario? = nil) throws -> ReportContent {
+        let settings = SimulationSettings(trials: trials, seed: seed, threads: 2)
+        let model = try PlantModel(loaded, settings: settings)
+        let results = ReportAnalysis.simulate(model: model, settings: settings)
+        let whatIf = try variant.map { try ReportAnalysis.whatIf(base: model, variant: $0, variantLabel: "close-vendor-tunnel.yaml", settings: settings) }
+        return try ReportAnalysis.content(
+            model: model, results: results, settings: settings, whatIf: whatIf,
+            provenance: ReportProvenance(scenarioFile: loaded.file, commandLine: "zonelab report \(loaded.file) --trials \(trials) --seed \(seed)"))
+    }
+
+    struct Demo: Sendable {
+        var html: String
+        var sha256: String
+        var folder: URL
+    }
+
+    /// The demo plant's report with its what-if, made once and written to a folder.
+    static let demo: Result<Demo, ReportFailure> = {
+        do {
+            let loaded = try load("scenarios/riverside-water.yaml")
+            let variant = try ScenarioPatch.loadVariant(
+                path: repository.appendingPathComponent("scenarios/patches/close-vendor-tunnel.yaml").path, basePath: loaded.file)
+            let content = try content(loaded, variant: variant)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-report-\(UUID().uuidString)")
+            let written = try ReportWriter.write(content, to: folder.path)
+            let html = try String(contentsOfFile: written.index, encoding: .utf8)
+            return .success(Demo(html: html, sha256: loaded.sha256, folder: folder))
+        } catch {
+            return .failure(ReportFailure(description: "\(error)"))
+        }
+    }()
+
+    static let hostileName = "<script>alert(1)</script> & \"quoted\" 'single' &amp; &#60;b&#62;"
+
+    static let hostileScenario = """
+        zonelab: 1
+        name: '<script>alert(1)</script> & "quoted" ''single'' &amp; &#60;b&#62;'
+        description: 'Plant <img src=x onerror=alert(2)> & co'
+        entry: [internet]
+        zones:
+          - {id: internet, level: 5, sl_target: 0}
+          - {id: office, name: 'Office <b>bold</b> & "co"', level: 4, sl_target: 2, sl_achieved: 1}
+          - {id: control, name: 'Control ]]> <!-- x -->', level: 2, sl_target: 3, sl_achieved: {IAC: 2, UC: 2, SI: 1, RDF: 2}}
+        assets:
+          - {id: ws, name: 'Workstation <img src=x onerror=alert(3)>', zone: office, type: workstation}
+          - {id: plc1, name: 'PLC "1" & <i>', zone: control, type: plc, critical: true}
+        conduits:
+          - {id: inet-office, name: "Edge <firewall> 'A'", zones: [internet, office], sl_achieved: {RDF: 2, IAC: 2}}
+          - {id: office-ctl, name: 'Firewall "B" & <C>', zones: [office, control], sl_achieved: {RDF: 1, IAC: 1}}
+        """
+}
+
+@Suite struct HTMLReportTests {
+    @Test func demoReportIsWellFormedAndHasEverySection() throws {
+        let demo = try Fixtures.demo.get()
+        let (reader, error) = PageReader.read(demo.html)
+        #expect(error == nil, "\(error ?? "")")
+        for id in HTMLReport.sectionIDs {
+            #expect(reader.ids.contains(id), "section \(id) is missing")
+        }
+        #expect(demo.html.hasPrefix("<!DOCTYPE html>"))
+        #expect(reader.texts["h1"] == ["Riverside Water Utility"])
+        // Inline SVG: the Graphviz pictures (one zones picture, paths per attacker) and the charts.
+        #expect((reader.elements["svg"] ?? 0) >= 2 + 6)
+        #expect(!demo.html.contains("<?xml"))
+        #expect(!demo.html.contains("<!DOCTYPE svg"))
+        // Self-contained: no script and nothing fetched.
+        #expect(!demo.html.lowercased().contains("<script"))
+        #expect(!demo.html.contains("src=\"http"))
+        #expect(!demo.html.contains("href=\"http"))
+        #expect(demo.html.contains("@media print"))
+        // Graphviz ids were prefixed per picture, so no id repeats.
+        #expect(Set(reader.ids).count == reader.ids.count, "duplicate ids")
+        #expect(FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("results.json").path))
+    }
+
+    @Test func evidenceBlockCarriesTheRun() throws {
+        let demo = try Fixtures.demo.get()
+        let bytes = try Data(contentsOf: Fixtures.repository.appendingPathComponent("scenarios/riverside-water.yaml"))
+        #expect(demo.sha256 == ScenarioLoader.sha256Hex(bytes))
+        #expect(demo.html.contains("<span class=\"mono\" id=\"scenario-sha256\">\(demo.sha256)</span>"))
+        #expect(demo.html.contains("<span id=\"seed\">\(Fixtures.seed)</span>"))
+        #expect(demo.html.contains("<span id=\"trials\">\(Fixtures.trials) per attacker"))
+        #expect(demo.html.contains("zonelab \(ZoneLabVersion.current)"))
+        #expect(demo.html.contains("--trials \(Fixtures.trials) --seed \(Fixtures.seed)"))
+        // The calibration table of SPEC 3.3: the gap-0 row.
+        #expect(demo.html.contains("lognormal, median 7d, σ 1"))
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: demo.folder.appendingPathComponent("results.json"))) as? [String: Any])
+        #expect(results["scenario_sha256"] as? String == demo.sha256)
+        #expect(results["trials"] as? Int == Fixtures.trials)
+    }
+
+    @Test func hostileNamesAreEscaped() throws {
+        let loaded = try ScenarioLoader.load(data: Data(Fixtures.hostileScenario.utf8), file: "hostile.yaml")
+        #expect(loaded.scenario.name == Fixtures.hostileName)
+        let html = HTMLReport(try Fixtures.content(loaded)).render()
+        let (reader, error) = PageReader.read(html)
+        #expect(error == nil, "\(error ?? "")")
+        // Parsed back, the text is exactly the name: nothing was lost or interpreted.
+        #expect(reader.texts["h1"] == [Fixtures.hostileName])
+        #expect(reader.texts["title"]?.contains("ZoneLab report: \(Fixtures.hostileName)") == true)
+        let lower = html.lowercased()
+        #expect(!lower.contains("<script"))
+        #expect(!lower.contains("<img"))
+        #expect(!lower.contains("<b>bold"))
+        #expect(!lower.contains("<firewall>"))
+        #expect(!html.contains("<!-- x -->"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quoted\" 'single' &amp;amp; &amp;#60;b&amp;#62;"))
+        #expect(reader.ids.contains("summary") && reader.ids.contains("evidence"))
+        #expect(!reader.ids.contains("whatif"))
+    }
+
+    @Test func attributeValuesAreEscaped() {
+        #expect(Markup.escapeAttribute("a\"b'c<d>&e\u{1}") == "a&quot;b&#39;c&lt;d&gt;&amp;e")
+    }
+
+    @Test func inlineSVGLosesItsPrologueAndGetsUniqueIDs() throws {
+        let svg = """
+            <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+            <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+            <!-- Generated by graphviz -->
+            <svg width="100pt" height="50pt" viewBox="0 0 100 50" xmlns="http://www.w3.org/2000/svg">
+            <g id="graph0"><path fill="url(#l_1)"/></g></svg>
+            """
+        let inline = try #require(InlineSVG.prepare(svg, idPrefix: "zones"))
+        #expect(inline.hasPrefix("<svg viewBox=\"0 0 100 50\""))
+        #expect(!inline.contains("width=\"100pt\"") && !inline.contains("height=\"50pt\""))
+        #expect(inline.contains("id=\"zones-graph0\"") && inline.contains("url(#zones-l_1)"))
+        #expect(inline.hasSuffix("</svg>"))
+    }
+
+    @Test func cumulativeShareOfCompromises() {
+        let times = [1.0, 2, 2, 5]
+        #expect(Charts.cdf(times, trials: 10, at: 0.5) == 0)
+        #expect(Charts.cdf(times, trials: 10, at: 2) == 0.3)
+        #expect(Charts.cdf(times, trials: 10, at: 4.9) == 0.3)
+        #expect(Charts.cdf(times, trials: 10, at: 100) == 0.4)
+        #expect(Charts.pMaximum([0.03], tolerable: 0.05) == 0.1)
+        #expect(Charts.pMaximum([0.9], tolerable: 0.05) == 1)
+    }
+}
