@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ZoneLabEngine", targets: ["ZoneLabEngine"]),
         .library(name: "ZoneLabIEC62443", targets: ["ZoneLabIEC62443"]),
         .library(name: "ZoneLabGenerator", targets: ["ZoneLabGenerator"]),
+        .library(name: "ZoneLabRender", targets: ["ZoneLabRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -86,6 +87,7 @@ let package = Package(
             dependencies: [
                 "ZoneLabIEC62443", "ZoneLabRender", "ZoneLabModel", "ZoneLabEngine", "ZoneLabSource",
                 .product(name: "Plot", package: "Plot"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             swiftSettings: upcoming
         ),

@@ -20,6 +20,7 @@ let package = Package(
                 .product(name: "ZoneLabModel", package: "ZoneLab"),
                 .product(name: "ZoneLabIEC62443", package: "ZoneLab"),
                 .product(name: "ZoneLabGenerator", package: "ZoneLab"),
+                .product(name: "ZoneLabRender", package: "ZoneLab"),
             ],
             path: "Benchmarks/ZoneLabBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -27,6 +28,7 @@ let package = Package(
         .executableTarget(
             name: "EngineProbe",
             dependencies: [
+                .product(name: "ZoneLabRender", package: "ZoneLab"),
                 .product(name: "Numerics", package: "swift-numerics"),
                 .product(name: "ZoneLabEngine", package: "ZoneLab"),
                 .product(name: "ZoneLabModel", package: "ZoneLab"),

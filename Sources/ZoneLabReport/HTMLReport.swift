@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 import Plot
 import ZoneLabEngine
 import ZoneLabIEC62443

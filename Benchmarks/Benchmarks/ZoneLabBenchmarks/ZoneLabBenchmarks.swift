@@ -4,6 +4,7 @@ import ZoneLabEngine
 import ZoneLabGenerator
 import ZoneLabIEC62443
 import ZoneLabModel
+import ZoneLabRender
 
 /// A generated plant of `sites` sites, compiled for the default SL3 attacker.
 func plantGraph(sites: Int) -> (scenario: Scenario, graph: AttackGraph) {
@@ -53,6 +54,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    RenderBenchmarks.register()
+
     for sites in [1, 10, 100] {
         let yaml = ScenarioWriterBridge.yaml(sites: sites)
         Benchmark("plant: load + compile, \(sites) site(s)") { benchmark in
@@ -72,6 +75,19 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.startMeasurement()
             blackHole(model.simulate(SimulationSettings(trials: 10_000)))
             benchmark.stopMeasurement()
+        }
+    }
+}
+
+enum RenderBenchmarks {
+    static func register() {
+        for sites in [1, 10, 100] {
+            let scenario = PlantGenerator(sites: sites).generate()
+            Benchmark("render: zones picture to SVG, \(sites) site(s)", configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 3)) { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(try Graphviz.render(ZonesPicture.graph(scenario).text, format: .svg))
+                }
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import ZoneLabEngine
 import ZoneLabGenerator
 import ZoneLabIEC62443
 import ZoneLabModel
+import ZoneLabRender
 
 let args = CommandLine.arguments.dropFirst().compactMap(Int.init)
 let sites = args.count > 0 ? args[0] : 100
@@ -68,4 +69,13 @@ do {
     }
     seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     print(String(format: "exp alone: %.1f ns (checksum %.3g)", seconds / Double(n) * 1e9, acc))
+}
+
+// Rendering the zones picture of the whole plant (large plants collapse zones to single nodes).
+do {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let dot = ZonesPicture.graph(scenario).text
+    let svg = try Graphviz.render(dot, format: .svg)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print(String(format: "render zones picture: %.2f s (%d KB of DOT, %d KB of SVG)", seconds, dot.utf8.count / 1024, svg.data.count / 1024))
 }
