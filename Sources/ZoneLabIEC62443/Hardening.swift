@@ -65,14 +65,19 @@ public enum Hardening: Sendable, Hashable, CustomStringConvertible {
 extension PlantModel {
     /// Hardening gain of each conduit (SPEC 4): per attacker, the drop in P (mean over targets)
     /// when that conduit alone is raised to its SL-T, with common random numbers. Only conduits
-    /// with a static gap that some compromise crossed are simulated: by the monotone coupling,
-    /// hardening a conduit that no winning path crossed changes no trial.
-    public func hardeningGains(base: RunSet, settings: SimulationSettings) -> [String: [String: Double]] {
-        let critical = Set(base.attackers.indices.flatMap { base.criticality(attacker: $0).filter { $0.value > 0 }.keys })
+    /// with a static gap that some compromise crossed are simulated (by the monotone coupling,
+    /// hardening a conduit that no winning path crossed changes no trial), the `limit` most
+    /// critical of them, so that large plants stay fast; the others keep no entry.
+    public func hardeningGains(base: RunSet, settings: SimulationSettings, limit: Int = 24) -> [String: [String: Double]] {
+        let criticalities = base.attackers.indices.map { base.criticality(attacker: $0) }
+        func weight(_ id: String) -> Double { criticalities.map { $0[id] ?? 0 }.max() ?? 0 }
+        let candidates = scenario.conduits.values
+            .filter { weight($0.id) > 0 && !$0.slAchieved.gaps(to: scenario.slTarget(of: $0)).isEmpty }
+            .sorted { (weight($0.id), $1.id) > (weight($1.id), $0.id) }
+            .prefix(limit)
         var gains: [String: [String: Double]] = [:]
         for attacker in base.attackers { gains[attacker.id] = [:] }
-        for conduit in scenario.conduits.values where critical.contains(conduit.id) {
-            guard !conduit.slAchieved.gaps(to: scenario.slTarget(of: conduit)).isEmpty else { continue }
+        for conduit in candidates {
             let hardened = with(scenario: Hardening.conduitToTarget(conduit.id).applied(to: scenario)).simulate(settings)
             for (a, attacker) in base.attackers.enumerated() {
                 let before = base.outcomes[a].map(\.probability), after = hardened.outcomes[a].map(\.probability)
