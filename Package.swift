@@ -113,6 +113,10 @@ let package = Package(
             name: "ZoneLabIEC62443Tests",
             dependencies: ["ZoneLabIEC62443", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcoming),
+        .testTarget(
+            name: "ZoneLabGeneratorTests",
+            dependencies: ["ZoneLabGenerator", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: upcoming),
         .testTarget(name: "ZoneLabRenderTests", dependencies: ["ZoneLabRender"], swiftSettings: upcoming),
         .testTarget(name: "ZoneLabCLITests", dependencies: ["ZoneLabCLI"], swiftSettings: upcoming),
         .testTarget(

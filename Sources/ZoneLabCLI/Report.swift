@@ -19,9 +19,9 @@ struct Report: ParsableCommand {
             roadmap, the IEC 62443-3-3 requirements per zone, the what-if comparison (--whatif)
             and an evidence block. It needs no network and prints cleanly to PDF.
 
-            The SL-T search and the roadmap simulate the plant once per candidate and step; they
-            use at most \(ReportAnalysis.roadmapTrialCap) trials per attacker (--roadmap-trials),
-            as the evidence block says.
+            The hardening gains (one simulation per weak conduit) and the SL-T search and roadmap
+            (one per candidate and step) use at most \(ReportAnalysis.roadmapTrialCap) trials per
+            attacker (--roadmap-trials), as the evidence block says.
 
             Examples:
               zonelab report scenarios/riverside-water.yaml
@@ -38,7 +38,7 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Compare with this variant: a scenario or a patch of FILE.", valueName: "variant"))
     var whatif: String?
 
-    @Option(help: "Most trials per attacker for the SL-T search and the roadmap.")
+    @Option(help: "Most trials per attacker for the hardening gains, the SL-T search and the roadmap.")
     var roadmapTrials = Report.defaultRoadmapTrials
 
     static let defaultRoadmapTrials = ReportAnalysis.roadmapTrialCap
@@ -74,7 +74,7 @@ struct Report: ParsableCommand {
     static func write(
         file: String, out: String?, whatif: String?, options: SimulationOptions, roadmapTrials: Int, commandLine: String
     ) throws -> Written {
-        let run = try Simulate.simulate(file: file, options: options, shard: nil, hardening: true)
+        let run = try Simulate.simulate(file: file, options: options, shard: nil, hardening: false)
         guard let model = run.model else { throw ValidationError("report needs a scenario file (.yaml), not an attack graph") }
         let override = try options.calibration.map { path in
             try withInputErrors { () throws(DiagnosticError) in try CalibrationLoader.load(path: path) }.override

@@ -65,6 +65,17 @@ struct Simulate: ParsableCommand {
         }
     }
 
+    /// Runs `simulate` once, or in blocks until every P is within `precision` (SPEC 6).
+    static func run(_ settings: SimulationSettings, precision: Double?, simulate: (SimulationSettings) -> RunSet) -> RunSet {
+        guard let precision else { return simulate(settings) }
+        return RunSet.untilPrecise(halfWidth: precision) { first, count in
+            var block = settings
+            block.firstTrial = first
+            block.trials = count
+            return simulate(block)
+        }
+    }
+
     /// Loads the input and runs it (shared with `report`).
     static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?, hardening: Bool = false) throws
         -> (set: RunSet, model: PlantModel?, narrator: PathNarrator?)
@@ -86,15 +97,8 @@ struct Simulate: ParsableCommand {
             let total = options.precision == nil ? settings.trials : 1_000_000
             let bar = ProgressBar(total: total, label: "graph")
             defer { bar.finish() }
-            let set: RunSet
-            if let h = options.precision {
-                set = RunSet.untilPrecise(halfWidth: h) { first, count in
-                    settings.firstTrial = first
-                    settings.trials = count
-                    return GraphSimulation.simulate(graph, sha256: sha, settings: settings, progress: bar.callback)
-                }
-            } else {
-                set = GraphSimulation.simulate(graph, sha256: sha, settings: settings, progress: bar.callback)
+            let set = Self.run(settings, precision: options.precision) {
+                GraphSimulation.simulate(graph, sha256: sha, settings: $0, progress: bar.callback)
             }
             return (set, nil, nil)
         }
@@ -107,16 +111,7 @@ struct Simulate: ParsableCommand {
         }
         let bar = ProgressBar(total: settings.trials * model.attackers.count, label: "simulating")
         defer { bar.finish() }
-        var set: RunSet
-        if let h = options.precision {
-            set = RunSet.untilPrecise(halfWidth: h) { first, count in
-                settings.firstTrial = first
-                settings.trials = count
-                return model.simulate(settings, progress: bar.callback)
-            }
-        } else {
-            set = model.simulate(settings, progress: bar.callback)
-        }
+        var set = Self.run(settings, precision: options.precision) { model.simulate($0, progress: bar.callback) }
         if hardening {
             settings.firstTrial = 0
             settings.trials = set.trials

@@ -170,7 +170,8 @@ public enum GraphFile {
         ])
     }
 
-    static func ttcJSON(_ ttc: TimeDistribution) -> JSONValue {
+    /// A time distribution as JSON, durations in hours (SPEC 7).
+    public static func ttcJSON(_ ttc: TimeDistribution) -> JSONValue {
         switch ttc {
         case .instant: .object([("dist", "instant")])
         case .fixed(let h): .object([("dist", "fixed"), ("hours", .number(h))])

@@ -1,5 +1,6 @@
 import OrderedCollections
 import ZoneLabModel
+import ZoneLabSource
 
 /// Writes a `Scenario` as a `zonelab: 1` YAML file that `validate` accepts and loads back to
 /// the same model. Text values are written as double-quoted YAML (JSON string syntax).
@@ -66,23 +67,6 @@ public enum ScenarioWriter {
 
     static func number(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
 
-    /// A double-quoted YAML scalar.
-    static func q(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A double-quoted YAML scalar: JSON's string syntax, which YAML's double-quoted style reads.
+    static func q(_ s: String) -> String { JSONValue.string(s).serialized() }
 }

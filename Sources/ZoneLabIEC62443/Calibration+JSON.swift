@@ -1,3 +1,4 @@
+import ZoneLabEngine
 import ZoneLabModel
 import ZoneLabSource
 
@@ -19,13 +20,7 @@ extension Calibration {
     }
 
     static func json(_ ttc: TimeToCompromise) -> JSONValue {
-        switch ttc {
-        case .instant: .object([("dist", "instant")])
-        case .fixed(let h): .object([("dist", "fixed"), ("hours", .number(h))])
-        case .exponential(let m): .object([("dist", "exponential"), ("mean_hours", .number(m))])
-        case .lognormal(let m, let s): .object([("dist", "lognormal"), ("median_hours", .number(m)), ("sigma", .number(s))])
-        case .uniform(let a, let b): .object([("dist", "uniform"), ("min_hours", .number(a)), ("max_hours", .number(b))])
-        }
+        GraphFile.ttcJSON(TimeDistribution(ttc))
     }
 
     /// True when this is exactly the standard calibration of SPEC 3.3.

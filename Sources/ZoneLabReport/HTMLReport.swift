@@ -286,7 +286,7 @@ public struct HTMLReport {
         }
         var gains: [String: (attacker: String, value: Double)] = [:]
         for attacker in set.attackers {
-            for (conduit, value) in set.hardeningGain[attacker.id] ?? [:] where value > (gains[conduit]?.value ?? 0) {
+            for (conduit, value) in content.hardeningGain[attacker.id] ?? [:] where value > (gains[conduit]?.value ?? 0) {
                 gains[conduit] = (attacker.id, value)
             }
         }
@@ -306,12 +306,12 @@ public struct HTMLReport {
             return x.id < y.id
         }
         var nodes: [BodyNode] = [Markup.element("p", [Markup.text(
-            "Conduits ranked by hardening gain (the drop in P, averaged over the critical assets, when that conduit alone is raised to its SL-T, measured with common random numbers), then by criticality (the share of compromises whose path crosses the conduit), then by static gap (FRs whose SL-A is below the SL-T).")])]
+            "Conduits ranked by hardening gain (the drop in P, averaged over the critical assets, when that conduit alone is raised to its SL-T, measured with common random numbers and \(content.hardeningTrials) trials per attacker), then by criticality (the share of compromises whose path crosses the conduit), then by static gap (FRs whose SL-A is below the SL-T).")])]
         guard !rows.isEmpty else {
             nodes.append(Markup.element("p", [Markup.text("No conduit has a static gap or carries a compromise.")]))
             return nodes
         }
-        let measured = !set.hardeningGain.isEmpty
+        let measured = !content.hardeningGain.isEmpty
         nodes.append(Markup.table(
             ["#", "conduit", "between", "static gap (SL-T − SL-A)", "criticality (worst attacker)", "hardening gain (largest)"],
             rows.enumerated().map { i, row in
@@ -473,10 +473,11 @@ public struct HTMLReport {
             ("scenario file", Markup.element("span", class: "mono", [Markup.text(content.provenance.scenarioFile)])),
             ("scenario SHA-256", Markup.element("span", class: "mono", [Markup.attribute("id", "scenario-sha256"), Markup.text(set.sha256)])),
             ("seed", Markup.element("span", [Markup.attribute("id", "seed"), Markup.text(String(set.seed))])),
-            ("trials", Markup.element("span", [Markup.attribute("id", "trials"), Markup.text("\(set.trials) per attacker (main simulation, hardening gains)")])),
-            ("SL-T search and roadmap", Markup.text(content.roadmapTrials < set.trials
-                ? "\(content.roadmapTrials) trials per attacker and candidate (fewer than the main run: the search simulates the plant once per candidate and step)"
-                : "\(content.roadmapTrials) trials per attacker and candidate")),
+            ("trials", Markup.element("span", [Markup.attribute("id", "trials"), Markup.text("\(set.trials) per attacker (main simulation: probabilities, times, paths, criticality)")])),
+            ("hardening gains", Markup.text("\(content.hardeningTrials) trials per attacker and conduit" + (content.hardeningTrials < set.trials
+                ? " (fewer than the main run: one simulation per conduit; base and hardened plant share their random numbers)" : ""))),
+            ("SL-T search and roadmap", Markup.text("\(content.roadmapTrials) trials per attacker and candidate" + (content.roadmapTrials < set.trials
+                ? " (fewer than the main run: the search simulates the plant once per candidate and step)" : ""))),
         ]
         if let w = content.whatIf {
             facts.append(("what-if", Markup.text("variant \(w.variantLabel), SHA-256 \(w.comparison.variantSHA256), \(w.comparison.trials) trials per attacker and side, common random numbers")))

@@ -55,6 +55,9 @@ public struct ReportContent: Sendable {
     public var justification: TargetSLJustification
     /// Trials per attacker and candidate of the SL-T search and roadmap.
     public var roadmapTrials: Int
+    /// Per attacker id, per conduit id: the hardening gain (SPEC 4), and the trials it was measured with.
+    public var hardeningGain: [String: [String: Double]]
+    public var hardeningTrials: Int
     public var requirements: RequirementsReport
     public var whatIf: ReportWhatIf?
     public var provenance: ReportProvenance
@@ -68,18 +71,9 @@ public struct ReportContent: Sendable {
 
 /// Runs the analyses of the report on a plant already simulated.
 public enum ReportAnalysis {
-    /// The largest trial count the SL-T search and the roadmap use (one simulation per candidate and step).
+    /// The largest trial count the hardening gains, the SL-T search and the roadmap use (one
+    /// simulation per conduit, and per candidate and step).
     public static let roadmapTrialCap = 2000
-
-    /// A plain simulation of every attacker with hardening gains, as `simulate` does it.
-    public static func simulate(model: PlantModel, settings: SimulationSettings) -> RunSet {
-        var set = model.simulate(settings)
-        var gains = settings
-        gains.firstTrial = 0
-        gains.trials = set.trials
-        set.hardeningGain = model.hardeningGains(base: set, settings: gains)
-        return set
-    }
 
     /// The paired comparison of the base plant with a variant, as `whatif` does it, with the
     /// seed and trials of `settings`.
@@ -99,8 +93,9 @@ public enum ReportAnalysis {
             variantNarrator: PathNarrator(scenario: variantModel.scenario, skeleton: variantModel.skeleton))
     }
 
-    /// Everything else the report needs: the SL-T justification (with at most
-    /// `roadmapTrialCap` trials), the requirements and the pictures.
+    /// Everything else the report needs: the hardening gains (unless `results` has them), the
+    /// SL-T justification (both with at most `roadmapTrialCap` trials), the requirements and the
+    /// pictures. Gains measured on the main run itself are also stored in the results.
     public static func content(
         model: PlantModel, results: RunSet, settings: SimulationSettings, whatIf: ReportWhatIf? = nil,
         provenance: ReportProvenance, roadmapTrialCap: Int = ReportAnalysis.roadmapTrialCap
@@ -109,6 +104,18 @@ public enum ReportAnalysis {
         roadmapSettings.trials = max(1, min(results.trials, roadmapTrialCap))
         roadmapSettings.firstTrial = 0
         roadmapSettings.shard = nil
+        var results = results
+        var gains = results.hardeningGain
+        var gainTrials = results.trials
+        if gains.isEmpty {
+            if roadmapSettings.trials == results.trials && results.shard == nil {
+                gains = model.hardeningGains(base: results, settings: roadmapSettings)
+                results.hardeningGain = gains
+            } else {
+                gains = model.hardeningGains(base: model.simulate(roadmapSettings), settings: roadmapSettings)
+                gainTrials = roadmapSettings.trials
+            }
+        }
         let justification = TargetSLJustification.analyse(model: model, settings: roadmapSettings)
         let evidence = AttackEvidence.all(results)
         let strongest = AttackEvidence.strongest(evidence)
@@ -130,6 +137,7 @@ public enum ReportAnalysis {
         }
         return ReportContent(
             model: model, results: results, justification: justification, roadmapTrials: roadmapSettings.trials,
+            hardeningGain: gains, hardeningTrials: gainTrials,
             requirements: RequirementsReport(model.scenario), whatIf: whatIf, provenance: provenance,
             zonesPicture: zones, pathPictures: paths, graphvizVersion: Graphviz.version)
     }

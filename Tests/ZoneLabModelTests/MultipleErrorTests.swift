@@ -115,4 +115,14 @@ import ZoneLabSource
         let yaml = edit(channelScenario, "zones: [it, dmz]", "zones: [it, dzm]") + "    channels:\n      - {from: erp, to: hist}\n"
         expectSingleError(in: yaml, 18, 17, "'zones' of conduit 'it-dmz': 'dzm' is not a known zone; did you mean 'dmz'?")
     }
+
+    @Test func valuesWithLineBreaksAreQuotedOnOneLine() {
+        let yaml = edit(minimalScenario, "  - id: internet\n", "  - id: internet\n    level: \"2\\n3\"\n  - id: \"b\\nc\"\n")
+        let all = errors(in: yaml)
+        #expect(
+            all.map(\.description) == [
+                #"test.yaml:6:12: error: 'level' of zone 'internet' (Purdue level) must be an integer from 0 to 5, found the string "2\n3""#,
+                #"test.yaml:7:9: error: the id of zone #2 'b\nc' is not a valid id: use letters, digits, '_', '.' and '-' only"#,
+            ], "\(listing(all))")
+    }
 }

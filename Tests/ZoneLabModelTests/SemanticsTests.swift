@@ -179,6 +179,22 @@ import ZoneLabSource
         #expect(s.zone(of: "nowhere") == nil)
     }
 
+    @Test func aScenarioMayBeWrittenInJSON() throws {
+        let json = """
+            {"zonelab": 1, "name": "JSON Plant", "entry": ["internet"], "horizon": 720, "tolerable": 0.1,
+             "zones": [{"id": "internet"}, {"id": "control", "sl_target": {"IAC": 3}}],
+             "assets": [{"id": "plc1", "zone": "control", "critical": true}],
+             "attackers": [{"id": "a", "capability": 3, "horizon": "2w"}]}
+            """
+        let s = try Self.load(json)
+        #expect(s.name == "JSON Plant")
+        #expect(s.horizon == TimeSpan(hours: 720))
+        #expect(s.tolerable == 0.1)
+        #expect(s.zones["control"]?.slTarget[.IAC] == 3)
+        #expect(s.attackers?.first?.horizon == TimeSpan(hours: 336))
+        #expect(s.targets == ["plc1"])
+    }
+
     // MARK: Targets
 
     @Test func targetsAreTheCriticalAssetsInFileOrderThenTheTargetsList() throws {

@@ -68,7 +68,7 @@ enum Fixtures {
     static func content(_ loaded: LoadedScenario, variant: LoadedScenario? = nil) throws -> ReportContent {
         let settings = SimulationSettings(trials: trials, seed: seed, threads: 2)
         let model = try PlantModel(loaded, settings: settings)
-        let results = ReportAnalysis.simulate(model: model, settings: settings)
+        let results = model.simulate(settings)
         let whatIf = try variant.map { try ReportAnalysis.whatIf(base: model, variant: $0, variantLabel: "close-vendor-tunnel.yaml", settings: settings) }
         return try ReportAnalysis.content(
             model: model, results: results, settings: settings, whatIf: whatIf,

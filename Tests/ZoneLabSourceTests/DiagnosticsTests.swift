@@ -10,6 +10,12 @@ import ZoneLabSource
         #expect(warning.description == "plant.yaml:1:1: warning: look here")
     }
 
+    @Test func printedFormIsOneLineWhateverTheMessageQuotes() {
+        let d = Diagnostic(.error, file: "f.yaml", at: .start, "found 'a\nb\tc\r\u{1B}d'")
+        #expect(d.description == #"f.yaml:1:1: error: found 'a\nb\tc\r\u{1B}d'"#)
+        #expect(d.message == "found 'a\nb\tc\r\u{1B}d'")
+    }
+
     @Test func sortedByPositionThenOrderFound() {
         var d = Diagnostics(file: "f.yaml")
         d.error("third", at: Location(line: 3, column: 1))
