@@ -33,11 +33,7 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         let loaded = try loadScenario(file)
-        let override = try calibration.map { path in
-            let c = try withInputErrors { () throws(DiagnosticError) in try CalibrationLoader.load(path: path) }
-            for w in c.warnings { printError(w.description) }
-            return c.override
-        }
+        let override = try loadCalibration(calibration)
         let settings = SimulationSettings(attackers: attacker.map { [$0] } ?? [], horizon: horizon?.span, calibration: override)
         let model: PlantModel
         do {

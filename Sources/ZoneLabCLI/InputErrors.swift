@@ -30,3 +30,11 @@ func loadScenario(_ path: String) throws -> LoadedScenario {
     for warning in loaded.warnings { printError(warning.description) }
     return loaded
 }
+
+/// Loads a `--calibration` file, printing its warnings; errors exit 65.
+func loadCalibration(_ path: String?) throws -> CalibrationOverride? {
+    guard let path else { return nil }
+    let loaded = try withInputErrors { () throws(DiagnosticError) in try CalibrationLoader.load(path: path) }
+    for warning in loaded.warnings { printError(warning.description) }
+    return loaded.override
+}

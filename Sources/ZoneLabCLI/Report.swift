@@ -76,9 +76,7 @@ struct Report: ParsableCommand {
     ) throws -> Written {
         let run = try Simulate.simulate(file: file, options: options, shard: nil, hardening: false)
         guard let model = run.model else { throw ValidationError("report needs a scenario file (.yaml), not an attack graph") }
-        let override = try options.calibration.map { path in
-            try withInputErrors { () throws(DiagnosticError) in try CalibrationLoader.load(path: path) }.override
-        }
+        let override = try loadCalibration(options.calibration)
         let settings = SimulationSettings(
             trials: run.set.trials, seed: options.seed, threads: options.threads, attackers: options.attackers,
             horizon: options.horizon?.span, calibration: override)

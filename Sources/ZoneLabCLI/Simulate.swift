@@ -80,11 +80,7 @@ struct Simulate: ParsableCommand {
     static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?, hardening: Bool = false) throws
         -> (set: RunSet, model: PlantModel?, narrator: PathNarrator?)
     {
-        let override = try options.calibration.map { path in
-            let loaded = try withInputErrors { () throws(DiagnosticError) in try CalibrationLoader.load(path: path) }
-            for w in loaded.warnings { printError(w.description) }
-            return loaded.override
-        }
+        let override = try loadCalibration(options.calibration)
         var settings = SimulationSettings(
             trials: options.trials, seed: options.seed, threads: options.threads, attackers: options.attackers,
             horizon: options.horizon?.span, calibration: override, shard: shard.map { ($0.index, $0.count) })

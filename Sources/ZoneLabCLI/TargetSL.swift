@@ -34,9 +34,7 @@ struct TargetSLCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try loadScenario(file)
-        let override = try options.calibration.map { path in
-            try withInputErrors { () throws(DiagnosticError) in try CalibrationLoader.load(path: path) }.override
-        }
+        let override = try loadCalibration(options.calibration)
         let settings = SimulationSettings(
             trials: options.trials, seed: options.seed, threads: options.threads, attackers: options.attackers,
             horizon: options.horizon?.span, calibration: override)

@@ -56,9 +56,7 @@ struct WhatIfCommand: ParsableCommand {
         let baseLoaded = try loadScenario(base)
         let variantLoaded = try withInputErrors { () throws(DiagnosticError) in try ScenarioPatch.loadVariant(path: variant, basePath: base) }
         for w in variantLoaded.warnings { printError(w.description) }
-        let override = try options.calibration.map { path in
-            try withInputErrors { () throws(DiagnosticError) in try CalibrationLoader.load(path: path) }.override
-        }
+        let override = try loadCalibration(options.calibration)
         let settings = SimulationSettings(
             trials: options.trials, seed: options.seed, threads: options.threads, attackers: options.attackers,
             horizon: options.horizon?.span, calibration: override)
