@@ -72,9 +72,9 @@ enum Charts {
 
     /// P(compromise by t) of one target, one line per attacker up to its horizon, with the
     /// tolerable line: the empirical CDF of the time to compromise over all trials.
-    static func compromiseOverTime(_ set: RunSet, target t: Int, title: String) -> BodyNode {
-        let width = 520.0, height = 270.0
-        let left = 52.0, right = 14.0, top = 30.0, bottom = 40.0
+    static func compromiseOverTime(_ set: RunSet, target t: Int, title: String, subtitle: String) -> BodyNode {
+        let width = 520.0, height = 284.0
+        let left = 52.0, right = 14.0, top = 44.0, bottom = 40.0
         let plotW = width - left - right, plotH = height - top - bottom
         let axis = TimeAxis(set: set)
         let yMax = pMaximum(set.outcomes.map { $0[t].probability }, tolerable: set.tolerable)
@@ -84,9 +84,10 @@ enum Charts {
         var nodes: [BodyNode] = []
         nodes.append(Markup.element("title", [Markup.text(title)]))
         nodes.append(Markup.element("text", [
-            Markup.attribute("x", Markup.coordinate(left)), Markup.attribute("y", "18"), Markup.attribute("class", "chart-title"),
-            Markup.text(title),
+            Markup.attribute("x", "8"), Markup.attribute("y", "16"), Markup.attribute("class", "chart-title"),
+            Markup.text(shortened(title, to: 66)),
         ]))
+        nodes.append(label(shortened(subtitle, to: 84), x: 8, y: 32, anchor: "start"))
         // Grid and axes.
         for i in 0...4 {
             let p = yMax * Double(i) / 4
@@ -110,17 +111,10 @@ enum Charts {
         for (a, attacker) in set.attackers.enumerated() {
             let outcome = set.outcomes[a][t]
             let horizon = min(attacker.horizonHours, axis.maximum)
-            let samples = 160
-            var points: [String] = []
-            var previous: Double?
-            for k in 0...samples {
+            let samples = 200
+            let points = (0...samples).map { k in
                 let hours = pow(10, log10(axis.minimum) + (log10(horizon) - log10(axis.minimum)) * Double(k) / Double(samples))
-                let p = cdf(outcome.times, trials: outcome.trials, at: hours)
-                if let previous, previous != p {
-                    points.append("\(Markup.coordinate(x(hours))),\(Markup.coordinate(y(previous)))")
-                }
-                points.append("\(Markup.coordinate(x(hours))),\(Markup.coordinate(y(p)))")
-                previous = p
+                return "\(Markup.coordinate(x(hours))),\(Markup.coordinate(y(cdf(outcome.times, trials: outcome.trials, at: hours))))"
             }
             nodes.append(Markup.empty("polyline", [
                 ("points", points.joined(separator: " ")), ("fill", "none"), ("stroke", colour(a)), ("stroke-width", "2"),
@@ -140,7 +134,7 @@ enum Charts {
     /// interval, against the tolerable line.
     static func probabilityByAttacker(_ set: RunSet, names: [String]) -> BodyNode {
         let barH = 11.0, barGap = 3.0, groupGap = 16.0
-        let left = 230.0, right = 70.0, top = 34.0, bottom = 40.0, width = 900.0
+        let left = 250.0, right = 130.0, top = 46.0, bottom = 40.0, width = 960.0
         let groupH = Double(set.attackers.count) * (barH + barGap) - barGap
         let height = top + bottom + Double(set.targets.count) * (groupH + groupGap) - groupGap
         let plotW = width - left - right
@@ -150,7 +144,7 @@ enum Charts {
 
         var nodes: [BodyNode] = [Markup.element("title", [Markup.text(title)])]
         nodes.append(Markup.element("text", [
-            Markup.attribute("x", Markup.coordinate(left)), Markup.attribute("y", "18"), Markup.attribute("class", "chart-title"),
+            Markup.attribute("x", "8"), Markup.attribute("y", "16"), Markup.attribute("class", "chart-title"),
             Markup.text(title),
         ]))
         for i in 0...4 {
@@ -160,7 +154,7 @@ enum Charts {
         }
         for (t, _) in set.targets.enumerated() {
             let groupTop = top + Double(t) * (groupH + groupGap)
-            nodes.append(label(shortened(names[t], to: 34), x: left - 10, y: groupTop + groupH / 2 + 4, anchor: "end", className: "bar-label"))
+            nodes.append(label(shortened(names[t], to: 30), x: left - 10, y: groupTop + groupH / 2 + 4, anchor: "end", className: "bar-label"))
             for (a, attacker) in set.attackers.enumerated() {
                 let outcome = set.outcomes[a][t]
                 let barTop = groupTop + Double(a) * (barH + barGap)

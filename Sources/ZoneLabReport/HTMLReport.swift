@@ -244,8 +244,8 @@ public struct HTMLReport {
         nodes.append(Markup.element("p", class: "note", [Markup.text(
             "The empirical distribution of the time to compromise over all trials: the height at time t is the share of attacks that had reached the asset by t. Each line ends at its attacker's horizon.")]))
         nodes.append(Markup.element("div", class: "chart-grid", set.targets.enumerated().map { t, target in
-            let zone = target.zone.map { " · zone \(zoneName($0)), SL-T \(target.slTarget ?? 0)" } ?? ""
-            return Markup.element("figure", [Charts.compromiseOverTime(set, target: t, title: "\(targetName(target.id))\(zone)")])
+            let zone = target.zone.map { "zone \(zoneName($0)) · SL-T \(target.slTarget ?? 0)" } ?? ""
+            return Markup.element("figure", [Charts.compromiseOverTime(set, target: t, title: targetName(target.id), subtitle: zone)])
         }))
         nodes.append(Markup.element("h3", [Markup.text("Results per critical asset")]))
         var rows: [[BodyNode]] = []
@@ -322,7 +322,9 @@ public struct HTMLReport {
                     Markup.text((conduit?.zones ?? []).map(zoneName).joined(separator: " ↔ ")),
                     row.gaps.isEmpty ? Markup.badge("none", "good") : Markup.text(row.gaps.map { "\($0.fr.rawValue) +\($0.gap)" }.joined(separator: ", ")),
                     Markup.text(row.criticality.map { "\(Markup.percent($0.value)) (\($0.attacker))" } ?? "0%"),
-                    Markup.text(row.gain.map { "−\(String(format: "%.1f", $0.value * 100)) pp (\($0.attacker))" } ?? (measured && !row.gaps.isEmpty ? "no measurable drop" : "–")),
+                    Markup.text(row.gain.map { gain in
+                        (gain.value < 0.0005 ? "< 0.1 pp" : "−\(String(format: "%.1f", gain.value * 100)) pp") + " (\(gain.attacker))"
+                    } ?? (measured && !row.gaps.isEmpty ? "no measurable drop" : "–")),
                 ]
             }, numericColumns: [0]))
         return nodes
@@ -407,7 +409,8 @@ public struct HTMLReport {
                 var ids: [BodyNode] = [Markup.element("strong", [Markup.text("Covered by SL-A: ")])]
                 for (i, entry) in covered.enumerated() {
                     let disputed = entry.requirement.disputedLevel.map { " (disputed: SL \($0) in another source)" } ?? ""
-                    ids.append(Markup.element("span", [Markup.text(entry.requirement.id + disputed + (i + 1 < covered.count ? ", " : ""))]))
+                    ids.append(Markup.element("span", [Markup.text(entry.requirement.id + disputed + (i + 1 < covered.count ? "," : ""))]))
+                    if i + 1 < covered.count { ids.append(Markup.text(" ")) }
                 }
                 nodes.append(Markup.element("p", class: "ids", ids))
             }

@@ -8,12 +8,12 @@ enum ReportStyle {
         html { -webkit-text-size-adjust: 100%; }
         body { margin: 0; color: var(--ink); background: #FFFFFF;
           font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-        header.masthead { background: var(--accent); color: #FFFFFF; padding: 28px 40px 22px; }
+        header.masthead { background: var(--accent); color: #FFFFFF; padding: 28px max(40px, calc((100% - 1100px) / 2)) 22px; }
         header.masthead h1 { margin: 4px 0 6px; font-size: 28px; line-height: 1.2; }
         header.masthead .kicker { margin: 0; text-transform: uppercase; letter-spacing: .08em; font-size: 12px; opacity: .85; }
         header.masthead .lede { margin: 6px 0 0; max-width: 60em; opacity: .95; }
         header.masthead .meta { margin: 10px 0 0; font-size: 13px; opacity: .85; }
-        nav.toc { border-bottom: 1px solid var(--line); background: var(--soft); padding: 8px 40px; }
+        nav.toc { border-bottom: 1px solid var(--line); background: var(--soft); padding: 8px max(40px, calc((100% - 1100px) / 2)); }
         nav.toc ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 14px; }
         nav.toc a { color: var(--accent); text-decoration: none; }
         nav.toc a:hover { text-decoration: underline; }
