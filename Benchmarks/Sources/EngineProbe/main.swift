@@ -79,3 +79,13 @@ do {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     print(String(format: "render zones picture: %.2f s (%d KB of DOT, %d KB of SVG)", seconds, dot.utf8.count / 1024, svg.data.count / 1024))
 }
+
+// The whole job for all four default attackers at 10,000 trials, on every core (when asked).
+if CommandLine.arguments.contains("--full") {
+    let loaded = try ScenarioLoader.load(data: yaml, file: "plant.yaml")
+    let model = try PlantModel(loaded, settings: SimulationSettings())
+    let start = DispatchTime.now().uptimeNanoseconds
+    let set = model.simulate(SimulationSettings(trials: 10_000, threads: threads))
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print(String(format: "simulate 4 attackers x 10,000 trials, %d thread(s): %.2f s (%d targets)", threads, seconds, set.targets.count))
+}
