@@ -32,8 +32,8 @@ import Testing
         ] + arguments
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-chromium-\(UUID().uuidString).out")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-chromium-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: err)
