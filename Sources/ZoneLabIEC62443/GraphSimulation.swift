@@ -19,6 +19,7 @@ public enum GraphSimulation {
             targets: graph.targets.map { .init(id: graph.nodes[$0].id, zone: nil, slTarget: nil) },
             conduits: [], outcomes: [outcome.targets])
         set.shard = settings.shard
+        if settings.shard != nil { set.runTrials = settings.trials }
         return set
     }
 }

@@ -111,6 +111,7 @@ public struct PlantModel: Sendable {
             },
             outcomes: outcomes)
         set.shard = settings.shard
+        if settings.shard != nil { set.runTrials = settings.trials }
         if keepingTrials { set.perTrial = perTrial }
         return set
     }

@@ -18,7 +18,11 @@ extension RunSet {
         ]
         if let tolerable { top.append(("tolerable", .number(tolerable))) }
         top.append(("calibration", calibration))
-        if let shard { top.append(("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))]))) }
+        if let shard {
+            top.append(("shard", .object([
+                ("index", .int(shard.index)), ("count", .int(shard.count)), ("run_trials", .int(runTrials ?? trials)),
+            ])))
+        }
         var targetsJSON: [JSONValue] = []
         for (t, target) in targets.enumerated() {
             var pairs: [(String, JSONValue)] = [("id", .string(target.id))]
@@ -129,6 +133,7 @@ extension RunSet {
             toolVersion: root["tool"]?["version"]?.string ?? "", tolerable: root["tolerable"]?.double,
             attackers: attackers, targets: targets, conduits: conduits, outcomes: outcomes)
         set.shard = (index, count)
+        set.runTrials = shardInfo["run_trials"]?.int
         return set
     }
 
@@ -150,6 +155,15 @@ extension RunSet {
         if errors.isEmpty && seen.count != count {
             let missing = (0..<count).filter { !seen.contains($0) }.map { "\($0)/\(count)" }
             errors.append(Diagnostic(.error, file: first.file, at: .start, "shards missing for a whole run: \(missing.joined(separator: ", "))"))
+        }
+        if errors.isEmpty, let runTrials = first.set.runTrials {
+            for (file, set) in shards where set.runTrials != runTrials {
+                errors.append(Diagnostic(.error, file: file, at: .start, "is a shard of a run of \(set.runTrials ?? 0) trials, not \(runTrials) as \(first.file)"))
+            }
+            let total = shards.map(\.set.trials).reduce(0, +)
+            if errors.isEmpty && total != runTrials {
+                errors.append(Diagnostic(.error, file: first.file, at: .start, "the shards hold \(total) trials, not the run's \(runTrials)"))
+            }
         }
         guard errors.isEmpty else { throw DiagnosticError(errors) }
         let ordered = shards.sorted { $0.set.shard!.index < $1.set.shard!.index }

@@ -38,6 +38,8 @@ public struct RunSet: Sendable {
     public var outcomes: [[TargetOutcome]]
     /// Shard `index` of `count`, when this set holds one shard's trials.
     public var shard: (index: Int, count: Int)?
+    /// For a shard: the trials of the whole run it is part of.
+    public var runTrials: Int?
     /// Per attacker id, per conduit id: drop in P (summed over targets, averaged) when the
     /// conduit alone is raised to its SL-T. Filled by the hardening analysis when run.
     public var hardeningGain: [String: [String: Double]] = [:]

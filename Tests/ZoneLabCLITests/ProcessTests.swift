@@ -82,6 +82,26 @@ import Testing
         #expect(none.stderr.contains("SLURM_ARRAY_TASK_ID"))
     }
 
+    @Test func mergeRefusesShardsThatDoNotMakeOneRun() throws {
+        let dir = try Self.folder()
+        func shard(_ spec: String, trials: String, _ name: String) throws {
+            let r = try Self.run(["simulate", Self.scenario, "--trials", trials, "--attacker", "SL2", "--no-hardening",
+                                  "--shard", spec, "--json", dir.appendingPathComponent(name).path])
+            #expect(r.status == 0)
+        }
+        try shard("0/2", trials: "400", "a.json")
+        try shard("1/2", trials: "600", "b.json")
+        try shard("1/3", trials: "400", "c.json")
+        let mixed = try Self.run(["merge", dir.appendingPathComponent("a.json").path, dir.appendingPathComponent("b.json").path])
+        #expect(mixed.status == 65)
+        #expect(mixed.stderr.contains("trials"))
+        let missing = try Self.run(["merge", dir.appendingPathComponent("a.json").path])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("missing"))
+        let otherCount = try Self.run(["merge", dir.appendingPathComponent("a.json").path, dir.appendingPathComponent("c.json").path])
+        #expect(otherCount.status == 65)
+    }
+
     @Test func sameJSONForOneAndTwoThreads() throws {
         let dir = try Self.folder()
         for threads in ["1", "2"] {
