@@ -74,7 +74,7 @@ struct Report: ParsableCommand {
     static func write(
         file: String, out: String?, whatif: String?, options: SimulationOptions, roadmapTrials: Int, commandLine: String
     ) throws -> Written {
-        let run = try Simulate.simulate(file: file, options: options, shard: nil, hardening: false)
+        let run = try Simulate.simulate(file: file, options: options, shard: nil)
         guard let model = run.model else { throw ValidationError("report needs a scenario file (.yaml), not an attack graph") }
         let override = try loadCalibration(options.calibration)
         let settings = SimulationSettings(

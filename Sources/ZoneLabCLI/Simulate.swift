@@ -39,6 +39,9 @@ struct Simulate: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Measure each weak conduit's hardening gain (one more simulation per conduit with a gap on an attack path).")
     var hardening = true
 
+    @Option(help: "Paired trials per attacker for the hardening gains (at most --trials).")
+    var hardeningTrials = 2_000
+
     func validate() throws {
         if let shard, shard.isUnresolved { throw ValidationError(ShardSpec.autoHelp) }
         if shard != nil && options.precision != nil {
@@ -50,7 +53,8 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        let set = try Self.simulate(file: file, options: options, shard: shard, hardening: hardening && shard == nil)
+        let set = try Self.simulate(
+            file: file, options: options, shard: shard, hardeningTrials: hardening && shard == nil ? hardeningTrials : nil)
         if let json {
             try writeAtomically(set.set.json().serialized() + "\n", to: json)
         }
@@ -77,7 +81,7 @@ struct Simulate: ParsableCommand {
     }
 
     /// Loads the input and runs it (shared with `report`).
-    static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?, hardening: Bool = false) throws
+    static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?, hardeningTrials: Int? = nil) throws
         -> (set: RunSet, model: PlantModel?, narrator: PathNarrator?)
     {
         let override = try loadCalibration(options.calibration)
@@ -108,10 +112,14 @@ struct Simulate: ParsableCommand {
         let bar = ProgressBar(total: settings.trials * model.attackers.count, label: "simulating")
         defer { bar.finish() }
         var set = Self.run(settings, precision: options.precision) { model.simulate($0, progress: bar.callback) }
-        if hardening {
+        if let hardeningTrials, hardeningTrials > 0 {
+            // Gains are paired differences: base and hardened runs share their trials, so a
+            // smaller common sample measures them well and keeps large runs fast.
             settings.firstTrial = 0
-            settings.trials = set.trials
-            set.hardeningGain = model.hardeningGains(base: set, settings: settings)
+            settings.trials = min(set.trials, hardeningTrials)
+            let base = settings.trials == set.trials ? set : model.simulate(settings)
+            set.hardeningGain = model.hardeningGains(base: base, settings: settings)
+            set.hardeningTrials = settings.trials
         }
         return (set, model, PathNarrator(scenario: model.scenario, skeleton: model.skeleton))
     }

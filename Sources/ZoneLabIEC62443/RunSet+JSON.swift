@@ -18,6 +18,7 @@ extension RunSet {
         ]
         if let tolerable { top.append(("tolerable", .number(tolerable))) }
         top.append(("calibration", calibration))
+        if let hardeningTrials, !hardeningGain.isEmpty { top.append(("hardening_trials", .int(hardeningTrials))) }
         if let shard {
             top.append(("shard", .object([
                 ("index", .int(shard.index)), ("count", .int(shard.count)), ("run_trials", .int(runTrials ?? trials)),

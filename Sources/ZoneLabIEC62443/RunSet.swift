@@ -43,6 +43,8 @@ public struct RunSet: Sendable {
     /// Per attacker id, per conduit id: drop in P (summed over targets, averaged) when the
     /// conduit alone is raised to its SL-T. Filled by the hardening analysis when run.
     public var hardeningGain: [String: [String: Double]] = [:]
+    /// The paired trials per attacker the hardening gains were measured on.
+    public var hardeningTrials: Int?
     /// Per attacker, every trial's times (kept only when asked for; never written to files).
     public var perTrial: [TrialTimes]?
 
