@@ -101,6 +101,10 @@ struct PackedEdge: Sendable {
 
     @usableFromInline static let toAnd: UInt8 = 1
     @usableFromInline static let toEntry: UInt8 = 2
+    /// The head is no target and every one of its out-edges leads back to this edge's tail:
+    /// reaching it cannot change any result (an asset whose only way on is the pivot back into
+    /// the zone it was taken from), so the loop skips it without touching its state.
+    @usableFromInline static let toDeadEnd: UInt8 = 4
 }
 
 /// A step's feasibility and time law, shared by every edge that has it (a compiled plant has
@@ -161,6 +165,14 @@ struct CompactGraph: Sendable {
         var slotEdge = [Int32](repeating: 0, count: edges.count)
         var slotFrom = [Int32](repeating: 0, count: edges.count)
         let entrySet = Set(entries)
+        let targetSet = Set(targets)
+        // For each node, its only out-neighbour when all its out-edges lead to one node
+        // (-2: none at all, -1: several).
+        var soleHead = [Int](repeating: -2, count: n)
+        for edge in edges {
+            let current = soleHead[edge.from]
+            soleHead[edge.from] = current == -2 || current == edge.to ? edge.to : -1
+        }
         var laws: [StepLaw] = []
         var lawIndex: [StepLaw: Int] = [:]
         var out = [PackedEdge](repeating: blank, count: edges.count)
@@ -182,7 +194,8 @@ struct CompactGraph: Sendable {
             slotFrom[slot] = Int32(edge.from)
             out[slot] = PackedEdge(
                 key: EdgeDraws.key(forEdgeID: edge.id), to: Int32(edge.to), rank: rank[e], law: UInt32(index),
-                flags: (nodes[edge.to].kind == .and ? PackedEdge.toAnd : 0) | (entrySet.contains(edge.to) ? PackedEdge.toEntry : 0))
+                flags: (nodes[edge.to].kind == .and ? PackedEdge.toAnd : 0) | (entrySet.contains(edge.to) ? PackedEdge.toEntry : 0)
+                    | (!targetSet.contains(edge.to) && (soleHead[edge.to] == -2 || soleHead[edge.to] == edge.from) ? PackedEdge.toDeadEnd : 0))
             cursor[edge.from] += 1
         }
         self.out = out

@@ -150,13 +150,13 @@ struct TrialWorkspace {
                 let nextH = h + 1
                 for k in Int(outStart[v])..<Int(outStart[v + 1]) {
                     let edge = out[k]
-                    if edge.flags & PackedEdge.toEntry != 0 { continue }
+                    localRelaxations += 1
+                    if edge.flags & (PackedEdge.toEntry | PackedEdge.toDeadEnd) != 0 { continue }
                     let w = Int(edge.to)
                     touch(w)
                     let target = state[w]
                     if target.remaining == NodeState.settled { continue }
                     let isAnd = edge.flags & PackedEdge.toAnd != 0
-                    localRelaxations += 1
                     // A node that is no target and leads only to settled nodes cannot change any
                     // result: skip it without a draw (most assets, whose one way on is the pivot
                     // back into the zone they were reached from).
