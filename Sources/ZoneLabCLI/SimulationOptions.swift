@@ -30,7 +30,7 @@ struct ShardSpec: ExpressibleByArgument, Sendable {
         "--shard auto needs JOB_COMPLETION_INDEX with ZONELAB_SHARDS or JOB_COMPLETIONS (a Kubernetes Indexed Job), or SLURM_ARRAY_TASK_ID with SLURM_ARRAY_TASK_COUNT (a Slurm array)"
 
     static func fromEnvironment() -> ShardSpec? {
-        let env = ProcessEnvironment.values
+        let env = ProcessInfoShim.environment
         if let i = env["JOB_COMPLETION_INDEX"].flatMap(Int.init),
             let n = (env["ZONELAB_SHARDS"] ?? env["JOB_COMPLETIONS"]).flatMap(Int.init), n >= 1, (0..<n).contains(i)
         {
@@ -92,7 +92,3 @@ struct SimulationOptions: ParsableArguments {
     }
 }
 
-/// The process environment, read once.
-enum ProcessEnvironment {
-    static var values: [String: String] { ProcessInfoShim.environment }
-}

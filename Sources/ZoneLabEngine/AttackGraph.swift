@@ -134,9 +134,6 @@ struct CompactGraph: Sendable {
     /// back; the loop records winners by position).
     let slotEdge: [Int32]
     let slotFrom: [Int32]
-    /// Position of each edge's id in UTF-8 byte order: ties between equal candidates go to the
-    /// smaller id, and paths sort by these ranks.
-    let edgeRank: [Int32]
     let inDegree: [Int32]
     /// For each node, its position among the targets, or -1.
     let targetSlot: [Int32]
@@ -150,7 +147,6 @@ struct CompactGraph: Sendable {
         let order = edges.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
         var rank = [Int32](repeating: 0, count: edges.count)
         for (position, e) in order.enumerated() { rank[e] = Int32(position) }
-        edgeRank = rank
 
         var counts = [Int32](repeating: 0, count: n + 1)
         var inDegree = [Int32](repeating: 0, count: n)

@@ -75,8 +75,6 @@ struct ScenarioReader {
             for (i, item) in items.enumerated() {
                 if let zone = self.zone(item, index: i, ids: &ids) { zones.append(zone) }
             }
-        } else if top.contains("zones") && top["zones"] == nil {
-            // reported by `fields` as a missing value
         }
         var assets: [Asset] = []
         if let node = top["assets"] {

@@ -51,17 +51,15 @@ public enum TimeToCompromise: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .instant: return 0
         case .fixed(let h): return h
-        case .exponential(let mean): return -mean * log1pApprox(-u)
-        case .lognormal(let median, let sigma): return median * expApprox(sigma * normalQuantileApprox(u))
+        case .exponential(let mean): return -mean * log1p(-u)
+        case .lognormal(let median, let sigma): return median * exp(sigma * normalQuantile(u))
         case .uniform(let lo, let hi): return lo + (hi - lo) * u
         }
     }
 }
 
 // The engine has the exact sampler; this coarse quantile only serves the monotonicity check.
-private func log1pApprox(_ x: Double) -> Double { log1p(x) }
-private func expApprox(_ x: Double) -> Double { exp(x) }
-private func normalQuantileApprox(_ p: Double) -> Double {
+private func normalQuantile(_ p: Double) -> Double {
     var lo = -10.0
     var hi = 10.0
     for _ in 0..<80 {
