@@ -54,7 +54,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let set = try Self.simulate(
-            file: file, options: options, shard: shard, hardeningTrials: hardening && shard == nil ? hardeningTrials : nil)
+            file: file, options: options, shard: shard, hardeningTrials: hardening ? hardeningTrials : nil)
         if let json {
             try writeAtomically(set.set.json().serialized() + "\n", to: json)
         }
@@ -85,7 +85,7 @@ struct Simulate: ParsableCommand {
         -> (set: RunSet, model: PlantModel?, narrator: PathNarrator?)
     {
         let override = try loadCalibration(options.calibration)
-        var settings = SimulationSettings(
+        let settings = SimulationSettings(
             trials: options.trials, seed: options.seed, threads: options.threads, attackers: options.attackers,
             horizon: options.horizon?.span, calibration: override, shard: shard.map { ($0.index, $0.count) })
         if file.lowercased().hasSuffix(".json") {
@@ -113,13 +113,10 @@ struct Simulate: ParsableCommand {
         defer { bar.finish() }
         var set = Self.run(settings, precision: options.precision) { model.simulate($0, progress: bar.callback) }
         if let hardeningTrials, hardeningTrials > 0 {
-            // Gains are paired differences: base and hardened runs share their trials, so a
-            // smaller common sample measures them well and keeps large runs fast.
-            settings.firstTrial = 0
-            settings.trials = min(set.trials, hardeningTrials)
-            let base = settings.trials == set.trials ? set : model.simulate(settings)
-            set.hardeningGain = model.hardeningGains(base: base, settings: settings)
-            set.hardeningTrials = settings.trials
+            // Gains are paired differences on the trial indices 0 ..< H (SPEC 4), candidates
+            // fixed before any trial: a shard runs its share of them and `merge` sums the counts.
+            let runTrials = options.precision == nil ? settings.trials : set.trials
+            set.hardening = model.hardeningTally(trials: min(runTrials, hardeningTrials), settings: settings)
         }
         return (set, model, PathNarrator(scenario: model.scenario, skeleton: model.skeleton))
     }

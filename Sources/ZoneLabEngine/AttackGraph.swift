@@ -33,10 +33,12 @@ public struct AttackGraph: Sendable {
         public var technique: String?
         /// Plain words for paths and pictures.
         public var label: String?
+        /// The known weakness this step exploits, when one set its difficulty (a CVE id).
+        public var vulnerability: String?
 
         public init(
             id: String, from: Int, to: Int, p: Double = 1, ttc: TimeDistribution = .instant,
-            technique: String? = nil, label: String? = nil
+            technique: String? = nil, label: String? = nil, vulnerability: String? = nil
         ) {
             self.id = id
             self.from = from
@@ -45,6 +47,7 @@ public struct AttackGraph: Sendable {
             self.ttc = ttc
             self.technique = technique
             self.label = label
+            self.vulnerability = vulnerability
         }
     }
 

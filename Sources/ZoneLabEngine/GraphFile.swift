@@ -5,7 +5,7 @@ import ZoneLabSource
 public enum GraphFile {
     static let topKeys = ["zonelab_graph", "nodes", "edges", "entry", "targets", "horizon_hours"]
     static let nodeKeys = ["id", "type"]
-    static let edgeKeys = ["id", "from", "to", "p", "ttc", "technique", "label"]
+    static let edgeKeys = ["id", "from", "to", "p", "ttc", "technique", "label", "vulnerability"]
 
     /// Loads and validates a graph file, reporting every problem with its line and column.
     public static func load(path: String) throws(DiagnosticError) -> (graph: AttackGraph, bytes: Data) {
@@ -75,8 +75,10 @@ public enum GraphFile {
                 let ttc = f["ttc"].map { distribution($0, "'ttc' of \(ewhat)", &d) } ?? .some(.instant)
                 let technique = f["technique"].flatMap { d.string($0, "'technique' of \(ewhat)") }
                 let label = f["label"].flatMap { d.string($0, "'label' of \(ewhat)") }
+                let vulnerability = f["vulnerability"].flatMap { d.string($0, "'vulnerability' of \(ewhat)") }
                 guard let from, let to, let p, let ttc else { continue }
-                edges.append(.init(id: id, from: from, to: to, p: p, ttc: ttc, technique: technique, label: label))
+                edges.append(.init(
+                    id: id, from: from, to: to, p: p, ttc: ttc, technique: technique, label: label, vulnerability: vulnerability))
             }
         }
         func endpoints(_ key: String) -> [Int] {
@@ -162,6 +164,7 @@ public enum GraphFile {
                 ]
                 if let t = edge.technique { pairs.append(("technique", .string(t))) }
                 if let l = edge.label { pairs.append(("label", .string(l))) }
+                if let v = edge.vulnerability { pairs.append(("vulnerability", .string(v))) }
                 return .object(pairs)
             })),
             ("entry", .array(graph.entries.map { .string(graph.nodes[$0].id) })),

@@ -64,7 +64,8 @@ public struct AttackSkeleton: Sendable {
                 ttc = TimeDistribution(cell.ttc)
             }
             return AttackGraph.Edge(
-                id: e.id, from: e.from, to: e.to, p: p, ttc: ttc, technique: e.technique.id, label: e.label)
+                id: e.id, from: e.from, to: e.to, p: p, ttc: ttc, technique: e.technique.id, label: e.label,
+                vulnerability: e.step.vulnerability)
         }
         let entries = attacker.entry.compactMap(node(ofModelID:))
         return AttackGraph(

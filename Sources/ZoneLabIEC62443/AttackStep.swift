@@ -3,24 +3,39 @@ import ZoneLabModel
 /// What a compiled edge stands for in the plant, for paths told in plant words and for the
 /// analyses (which conduit a step crosses, which asset it takes).
 public enum AttackStep: Sendable, Hashable {
-    /// `exploit:A` or `exploit:A:V`: from presence in the asset's zone to control of the asset.
+    /// `exploit:A`: from presence in the asset's zone to control of the asset; `vulnerability`
+    /// names the CVE that set the protection, if one did.
     case exploit(asset: String, vulnerability: String?)
     /// `pivot:A`: control of an asset gives presence in its zone.
     case pivot(asset: String, zone: String)
     /// `cross:C:Z1>Z2/FR`: one barrier of a conduit crossed from zone Z1 to Z2.
     case cross(conduit: String, from: String, to: String, fr: FR, barrier: Int)
-    /// `channel:C:i/FR`: one barrier of channel i of a conduit.
-    case channel(conduit: String, index: Int, fr: FR, barrier: Int)
-    /// `enter:C:i` or `enter:C:i:V`: from the far side of channel i onto its end.
-    case enter(conduit: String, index: Int, target: String, vulnerability: String?)
+    /// `channel:C:cid/FR`: one barrier of channel `cid` of a conduit.
+    case channel(conduit: String, channel: String, fr: FR, barrier: Int)
+    /// `enter:C:cid`: from the far side of channel `cid` onto its end (an asset or a zone).
+    case enter(conduit: String, channel: String, target: String, vulnerability: String?)
 
-    /// The conduit this step passes, if any.
-    public var conduit: String? {
+    /// The step's id (SPEC 3.2), in the one grammar of `EdgeID`.
+    public var id: EdgeID {
         switch self {
-        case .exploit, .pivot: nil
-        case .cross(let c, _, _, _, _), .channel(let c, _, _, _), .enter(let c, _, _, _): c
+        case .exploit(let a, _): .exploit(asset: a)
+        case .pivot(let a, _): .pivot(asset: a)
+        case .cross(let c, let z1, let z2, let fr, _): .cross(conduit: c, from: z1, to: z2, fr: fr)
+        case .channel(let c, let cid, let fr, _): .channel(conduit: c, channel: cid, fr: fr)
+        case .enter(let c, let cid, _, _): .enter(conduit: c, channel: cid)
         }
     }
+
+    /// The vulnerability that set the step's protection, if any.
+    public var vulnerability: String? {
+        switch self {
+        case .exploit(_, let v), .enter(_, _, _, let v): v
+        default: nil
+        }
+    }
+
+    /// The conduit this step passes, if any.
+    public var conduit: String? { id.conduit }
 
     /// Whether this is the first barrier of a conduit traversal (where a path enters a conduit).
     public var startsConduit: Bool {

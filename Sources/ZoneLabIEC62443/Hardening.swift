@@ -26,7 +26,7 @@ public enum Hardening: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .conduitToTarget(let id):
             guard let conduit = s.conduits[id] else { return s }
-            s.conduits[id]!.slAchieved = conduit.slAchieved.maximum(with: s.slTarget(of: conduit))
+            s.conduits[id]!.slAchieved = conduit.slAchieved.raisedOnAssessed(to: s.slTarget(of: conduit))
         case .zone(let id, let level):
             guard s.zones[id] != nil else { return s }
             s.zones[id]!.slAchieved = SLVector(uniform: level)
@@ -38,7 +38,7 @@ public enum Hardening: Sendable, Hashable, CustomStringConvertible {
             }
         case .zoneToTarget(let id):
             guard let zone = s.zones[id] else { return s }
-            s.zones[id]!.slAchieved = zone.slAchieved.maximum(with: zone.slTarget)
+            s.zones[id]!.slAchieved = zone.slAchieved.raisedOnAssessed(to: zone.slTarget)
             for asset in s.assets.values where asset.zone == id {
                 s.assets[asset.id]!.slAchievedOverrides = Dictionary(uniqueKeysWithValues: asset.slAchievedOverrides.map { ($0.key, max($0.value, zone.slTarget[$0.key])) })
             }
@@ -63,28 +63,84 @@ public enum Hardening: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension PlantModel {
-    /// Hardening gain of each conduit (SPEC 4): per attacker, the drop in P (mean over targets)
-    /// when that conduit alone is raised to its SL-T, with common random numbers. Only conduits
-    /// with a static gap that some compromise crossed are simulated (by the monotone coupling,
-    /// hardening a conduit that no winning path crossed changes no trial), the `limit` most
-    /// critical of them, so that large plants stay fast; the others keep no entry.
-    public func hardeningGains(base: RunSet, settings: SimulationSettings, limit: Int = 24) -> [String: [String: Double]] {
-        let criticalities = base.attackers.indices.map { base.criticality(attacker: $0) }
-        func weight(_ id: String) -> Double { criticalities.map { $0[id] ?? 0 }.max() ?? 0 }
-        let candidates = scenario.conduits.values
-            .filter { weight($0.id) > 0 && !$0.slAchieved.gaps(to: scenario.slTarget(of: $0)).isEmpty }
-            .sorted { (weight($0.id), $1.id) > (weight($1.id), $0.id) }
-            .prefix(limit)
-        var gains: [String: [String: Double]] = [:]
-        for attacker in base.attackers { gains[attacker.id] = [:] }
+    /// The conduits whose hardening gain is measured (SPEC 4), fixed before any trial runs:
+    /// those with a static gap on an assessed FR, at most `limit`, largest summed gap first,
+    /// then id (as UTF-8 bytes). Every shard of a run picks the same ones.
+    public func hardeningCandidates(limit: Int = HardeningTally.candidateLimit) -> [String] {
+        let gaps = scenario.conduits.values.map { c in
+            (id: c.id, gap: c.slAchieved.gaps(to: scenario.slTarget(of: c)).map(\.gap).reduce(0, +))
+        }
+        return gaps.filter { $0.gap > 0 }
+            .sorted { $0.gap != $1.gap ? $0.gap > $1.gap : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+            .prefix(limit).map(\.id)
+    }
+
+    /// Hardening gains (SPEC 4) on the hardening trials `0 ..< trials` (this shard's share of
+    /// them when `settings.shard` is set): for each candidate conduit and attacker, the trials'
+    /// compromises of the plant as designed minus those with the conduit alone raised to its
+    /// SL-T, same trial indices and seed (common random numbers). Counts, so that shards sum.
+    public func hardeningTally(
+        trials: Int, settings: SimulationSettings, progress: (@Sendable (Int) -> Void)? = nil
+    ) -> HardeningTally {
+        var plan = settings
+        plan.trials = trials
+        plan.firstTrial = 0
+        let candidates = hardeningCandidates()
+        let base = simulate(plan, progress: progress)
+        var drops: [String: [String: Int]] = [:]
+        for attacker in base.attackers { drops[attacker.id] = [:] }
         for conduit in candidates {
-            let hardened = with(scenario: Hardening.conduitToTarget(conduit.id).applied(to: scenario)).simulate(settings)
+            let hardened = with(scenario: Hardening.conduitToTarget(conduit).applied(to: scenario))
+                .simulate(plan, progress: progress)
             for (a, attacker) in base.attackers.enumerated() {
-                let before = base.outcomes[a].map(\.probability), after = hardened.outcomes[a].map(\.probability)
-                let drop = zip(before, after).map { $0 - $1 }.reduce(0, +) / Double(max(1, before.count))
-                gains[attacker.id]![conduit.id] = drop
+                let before = base.outcomes[a].map(\.compromised).reduce(0, +)
+                let after = hardened.outcomes[a].map(\.compromised).reduce(0, +)
+                drops[attacker.id]![conduit] = before - after
             }
         }
-        return gains
+        return HardeningTally(
+            candidates: candidates, runTrials: trials, trials: base.trials, targets: base.targets.count, drops: drops)
+    }
+}
+
+/// What the hardening trials found, as counts that shards sum (SPEC 4): per attacker and
+/// candidate conduit, compromises (summed over targets) that raising the conduit alone to its
+/// SL-T removed, net of those it added.
+public struct HardeningTally: Sendable, Hashable {
+    /// At most this many conduits are measured.
+    public static let candidateLimit = 24
+
+    /// The conduits measured, in the order they were chosen.
+    public var candidates: [String]
+    /// Hardening trials of the whole run (trial indices `0 ..< runTrials`).
+    public var runTrials: Int
+    /// Hardening trials counted here (a shard's share; `runTrials` once merged).
+    public var trials: Int
+    /// Targets per trial the drops are summed over.
+    public var targets: Int
+    /// Attacker id → conduit id → compromises removed (may be negative).
+    public var drops: [String: [String: Int]]
+
+    /// The gain of a candidate: the drop in P averaged over the targets; nil for conduits not measured.
+    public func gain(attacker: String, conduit: String) -> Double? {
+        guard let drop = drops[attacker]?[conduit] else { return nil }
+        return Double(drop) / Double(max(1, trials) * max(1, targets))
+    }
+
+    /// Attacker id → conduit id → gain.
+    public var gains: [String: [String: Double]] {
+        drops.mapValues { perConduit in
+            perConduit.mapValues { Double($0) / Double(max(1, trials) * max(1, targets)) }
+        }
+    }
+
+    /// This shard's tally and another's of the same run, summed.
+    public func merged(with other: HardeningTally) -> HardeningTally {
+        var result = self
+        result.trials += other.trials
+        for (attacker, perConduit) in other.drops {
+            for (conduit, drop) in perConduit { result.drops[attacker, default: [:]][conduit, default: 0] += drop }
+        }
+        return result
     }
 }

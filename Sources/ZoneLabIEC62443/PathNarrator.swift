@@ -28,8 +28,8 @@ public struct PathNarrator: Sendable {
         switch firstStep {
         case .exploit(let asset, _): parts.append(name(ofZone: scenario.assets[asset]?.zone ?? asset))
         case .cross(_, let from, _, _, _): parts.append(name(ofZone: from))
-        case .channel(let c, let i, _, _):
-            let from = scenario.conduits[c]?.channels?[i].from ?? c
+        case .channel(let c, let cid, _, _):
+            let from = scenario.conduits[c]?.channel(withCID: cid)?.from ?? c
             parts.append(scenario.assets[from] != nil ? name(ofAsset: from) : name(ofZone: from))
         case .pivot(let asset, _): parts.append(name(ofAsset: asset))
         case .enter(let c, _, _, _): parts.append(name(ofConduit: c))
@@ -53,9 +53,9 @@ public struct PathNarrator: Sendable {
             case .cross(let c, _, let to, _, let barrier):
                 if barrier == 0 { parts.append("[\(name(ofConduit: c))]") }
                 if barrier == lastBarrier { parts.append(name(ofZone: to)) }
-            case .channel(let c, let i, _, let barrier):
+            case .channel(let c, let cid, _, let barrier):
                 if barrier == 0 {
-                    let proto = scenario.conduits[c]?.channels?[i].protocol.map { " \($0)" } ?? ""
+                    let proto = scenario.conduits[c]?.channel(withCID: cid)?.protocol.map { " \($0)" } ?? ""
                     parts.append("[\(name(ofConduit: c))\(proto)]")
                 }
             }

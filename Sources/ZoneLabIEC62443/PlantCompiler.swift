@@ -35,11 +35,11 @@ public enum PlantCompiler {
         }
 
         mutating func edge(
-            _ id: String, _ from: Int, _ to: Int, protection: Int?, iacs: Bool = false, step: AttackStep,
+            _ step: AttackStep, _ from: Int, _ to: Int, protection: Int?, iacs: Bool = false,
             technique: AttackTechnique, label: String
         ) {
             edges.append(.init(
-                id: id, from: from, to: to, protection: protection, needsIACSSkill: iacs, step: step,
+                id: step.id.description, from: from, to: to, protection: protection, needsIACSSkill: iacs, step: step,
                 technique: technique, label: label))
         }
 
@@ -69,9 +69,9 @@ public enum PlantCompiler {
             for asset in scenario.assets.values {
                 let a = node("asset:\(asset.id)")
                 let z = index["zone:\(asset.zone)"]!
-                addTakeover(from: z, to: a, idPrefix: "exploit:\(asset.id)", asset: asset, step: { .exploit(asset: asset.id, vulnerability: $0) },
+                addTakeover(from: z, to: a, asset: asset, step: { .exploit(asset: asset.id, vulnerability: $0) },
                             via: "in \(zoneName(asset.zone))")
-                edge("pivot:\(asset.id)", a, z, protection: nil, step: .pivot(asset: asset.id, zone: asset.zone),
+                edge(.pivot(asset: asset.id, zone: asset.zone), a, z, protection: nil,
                      technique: .lateralToolTransfer, label: "use \(asset.name) as a foothold in \(zoneName(asset.zone))")
             }
             for conduit in scenario.conduits.values {
@@ -81,70 +81,83 @@ public enum PlantCompiler {
                     if conduit.direction == .both { addTraversal(conduit, from: z2, to: z1) }
                     continue
                 }
-                for (i, channel) in channels.enumerated() {
-                    addChannel(conduit, channel, index: i)
+                for channel in channels {
+                    addChannel(conduit, channel)
                 }
             }
         }
 
-        /// `exploit:A` (or `enter:C:i`) and one more edge per vulnerability, with capped protection.
+        /// The vulnerability that lowers an asset's protection (SPEC 3.2): the lowest cap below
+        /// `protection`, the smallest id (as UTF-8 bytes) among equal caps; nil when none caps it,
+        /// so that a vulnerability that caps nothing changes nothing, not even the draws.
+        static func cappingVulnerability(of asset: Asset, below protection: Int) -> Vulnerability? {
+            asset.vulnerabilities
+                .filter { $0.protectionCap < protection }
+                .min { a, b in
+                    a.protectionCap != b.protectionCap
+                        ? a.protectionCap < b.protectionCap : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+                }
+        }
+
+        /// `exploit:A` or `enter:C:cid` into an asset: one edge, whose protection is the asset's
+        /// lowered to the smallest vulnerability cap; the edge names the vulnerability that set it.
         mutating func addTakeover(
-            from: Int, to: Int, idPrefix: String, asset: Asset, step: (String?) -> AttackStep, via: String
+            from: Int, to: Int, asset: Asset, step: (String?) -> AttackStep, via: String
         ) {
             let base = protection(of: asset)
             let iacs = calibration.isIACS(type: asset.type)
-            edge(idPrefix, from, to, protection: base, iacs: iacs, step: step(nil), technique: takeoverTechnique(asset),
-                 label: "take over \(asset.name) \(via)")
-            for v in asset.vulnerabilities {
-                edge("\(idPrefix):\(v.id)", from, to, protection: min(base, v.protectionCap), iacs: iacs, step: step(v.id),
-                     technique: .exploitationOfRemoteServices,
-                     label: "exploit \(v.id) (\(v.severity.rawValue)\(v.exploit == .public ? ", public exploit" : "")) on \(asset.name)")
+            if let v = Self.cappingVulnerability(of: asset, below: base) {
+                edge(step(v.id), from, to, protection: v.protectionCap, iacs: iacs, technique: .exploitationOfRemoteServices,
+                     label: "exploit \(v.id) (\(v.severity.rawValue)\(v.exploit == .public ? ", public exploit" : "")) on \(asset.name) \(via)")
+            } else {
+                edge(step(nil), from, to, protection: base, iacs: iacs, technique: takeoverTechnique(asset),
+                     label: "take over \(asset.name) \(via)")
             }
         }
 
         /// A chain of barriers, one per FR of `conduit_frs`, each a step with that FR's SL-A.
         mutating func addBarriers(
-            _ conduit: Conduit, from: Int, to: Int, traversal: String, gatePrefix: String, outside: Bool,
+            _ conduit: Conduit, from: Int, to: Int, traversal: String, outside: Bool,
             step: (FR, Int) -> AttackStep, describe: String
         ) {
             let frs = calibration.conduitFRs
             var current = from
             for (k, fr) in frs.enumerated() {
-                let next = k + 1 < frs.count ? node("\(gatePrefix)/\(frs[k + 1].rawValue)") : to
+                let next = k + 1 < frs.count ? node(EdgeID.gateNode(traversal: traversal, next: frs[k + 1])) : to
                 let technique: AttackTechnique = (k == 0 && outside) ? .externalRemoteServices : .barrier(fr)
-                edge("\(traversal)/\(fr.rawValue)", current, next, protection: conduit.slAchieved[fr], step: step(fr, k),
+                edge(step(fr, k), current, next, protection: conduit.slAchieved[fr],
                      technique: technique, label: "pass \(conduit.name) (\(fr.rawValue) SL \(conduit.slAchieved[fr])) \(describe)")
                 current = next
             }
         }
 
         mutating func addTraversal(_ conduit: Conduit, from z1: String, to z2: String) {
-            let name = "\(conduit.id):\(z1)>\(z2)"
             addBarriers(
-                conduit, from: index["zone:\(z1)"]!, to: index["zone:\(z2)"]!, traversal: "cross:\(name)",
-                gatePrefix: "gate:\(name)", outside: isOutside(z1),
+                conduit, from: index["zone:\(z1)"]!, to: index["zone:\(z2)"]!,
+                traversal: EdgeID.traversal(conduit: conduit.id, from: z1, to: z2), outside: isOutside(z1),
                 step: { .cross(conduit: conduit.id, from: z1, to: z2, fr: $0, barrier: $1) },
                 describe: "from \(zoneName(z1)) to \(zoneName(z2))")
         }
 
-        mutating func addChannel(_ conduit: Conduit, _ channel: Channel, index i: Int) {
+        mutating func addChannel(_ conduit: Conduit, _ channel: Channel) {
+            let cid = channel.cid
             let fromNode = scenario.assets[channel.from] != nil ? index["asset:\(channel.from)"]! : index["zone:\(channel.from)"]!
-            let reach = node("reach:\(conduit.id):\(i)")
+            let reach = node(EdgeID.reachNode(conduit: conduit.id, channel: cid))
             let fromZone = scenario.zone(of: channel.from) ?? channel.from
             let toName = scenario.assets[channel.to]?.name ?? zoneName(channel.to)
             let fromName = scenario.assets[channel.from]?.name ?? zoneName(channel.from)
             addBarriers(
-                conduit, from: fromNode, to: reach, traversal: "channel:\(conduit.id):\(i)",
-                gatePrefix: "gate:\(conduit.id):\(i)", outside: isOutside(fromZone),
-                step: { .channel(conduit: conduit.id, index: i, fr: $0, barrier: $1) },
+                conduit, from: fromNode, to: reach, traversal: EdgeID.traversal(conduit: conduit.id, channel: cid),
+                outside: isOutside(fromZone),
+                step: { .channel(conduit: conduit.id, channel: cid, fr: $0, barrier: $1) },
                 describe: "on the channel \(fromName) → \(toName)\(channel.protocol.map { " (\($0))" } ?? "")")
             if let asset = scenario.assets[channel.to] {
-                addTakeover(from: reach, to: index["asset:\(asset.id)"]!, idPrefix: "enter:\(conduit.id):\(i)", asset: asset,
-                            step: { .enter(conduit: conduit.id, index: i, target: asset.id, vulnerability: $0) },
+                addTakeover(from: reach, to: index["asset:\(asset.id)"]!, asset: asset,
+                            step: { .enter(conduit: conduit.id, channel: cid, target: asset.id, vulnerability: $0) },
                             via: "through the channel from \(fromName)")
             } else {
-                edge("enter:\(conduit.id):\(i)", reach, index["zone:\(channel.to)"]!, protection: nil,
-                     step: .enter(conduit: conduit.id, index: i, target: channel.to, vulnerability: nil),
+                edge(.enter(conduit: conduit.id, channel: cid, target: channel.to, vulnerability: nil), reach,
+                     index["zone:\(channel.to)"]!, protection: nil,
                      technique: .remoteServices, label: "arrive in \(zoneName(channel.to)) through \(conduit.name)")
             }
         }

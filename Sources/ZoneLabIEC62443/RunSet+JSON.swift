@@ -18,11 +18,21 @@ extension RunSet {
         ]
         if let tolerable { top.append(("tolerable", .number(tolerable))) }
         top.append(("calibration", calibration))
-        if let hardeningTrials, !hardeningGain.isEmpty { top.append(("hardening_trials", .int(hardeningTrials))) }
+        if let hardening, shard == nil { top.append(("hardening_trials", .int(hardening.runTrials))) }
         if let shard {
             top.append(("shard", .object([
                 ("index", .int(shard.index)), ("count", .int(shard.count)), ("run_trials", .int(runTrials ?? trials)),
             ])))
+            if let hardening {
+                top.append(("shard_hardening", .object([
+                    ("run_trials", .int(hardening.runTrials)), ("trials", .int(hardening.trials)),
+                    ("targets", .int(hardening.targets)),
+                    ("candidates", .array(hardening.candidates.map(JSONValue.string))),
+                    ("drops", .object(attackers.map { attacker in
+                        (attacker.id, .object(hardening.candidates.map { c in (c, .int(hardening.drops[attacker.id]?[c] ?? 0)) }))
+                    })),
+                ])))
+            }
         }
         var targetsJSON: [JSONValue] = []
         for (t, target) in targets.enumerated() {
@@ -44,9 +54,13 @@ extension RunSet {
                 pairs.append(("criticality", .object(attackers.indices.map { a in
                     (attackers[a].id, .number(criticalities[a][conduit.id] ?? 0))
                 })))
-                if !hardeningGain.isEmpty {
+                if let hardening {
+                    // Measured candidates have a gain; a conduit without a static gap is not
+                    // changed by raising it to its SL-T (0); one beyond the candidate limit is null.
+                    let measured = hardening.candidates.contains(conduit.id)
                     pairs.append(("hardening_gain", .object(attackers.map { attacker in
-                        (attacker.id, .number(hardeningGain[attacker.id]?[conduit.id] ?? 0))
+                        let gain = hardening.gain(attacker: attacker.id, conduit: conduit.id)
+                        return (attacker.id, measured ? .number(gain ?? 0) : conduit.slGap.isEmpty ? .number(0) : .null)
                     })))
                 }
             }
@@ -135,6 +149,20 @@ extension RunSet {
             attackers: attackers, targets: targets, conduits: conduits, outcomes: outcomes)
         set.shard = (index, count)
         set.runTrials = shardInfo["run_trials"]?.int
+        if let h = root["shard_hardening"] {
+            guard let runTrials = h["run_trials"]?.int, let trials = h["trials"]?.int, let targetCount = h["targets"]?.int,
+                let candidates = h["candidates"]?.array?.compactMap(\.string), let dropsJSON = h["drops"]?.object
+            else { throw fail("the shard's hardening counts are incomplete") }
+            var drops: [String: [String: Int]] = [:]
+            for (attacker, perConduit) in dropsJSON {
+                for (conduit, value) in perConduit.object ?? [] {
+                    guard let drop = value.int else { throw fail("the shard's hardening counts are incomplete") }
+                    drops[attacker, default: [:]][conduit] = drop
+                }
+            }
+            set.hardening = HardeningTally(
+                candidates: candidates, runTrials: runTrials, trials: trials, targets: targetCount, drops: drops)
+        }
         return set
     }
 
@@ -152,6 +180,11 @@ extension RunSet {
             if set.attackers != first.set.attackers || set.targets != first.set.targets { problem("has other attackers or targets than \(first.file)") }
             if set.shard?.count != count { problem("is a shard of \(set.shard?.count ?? 1), not of \(count)") }
             if let i = set.shard?.index, !seen.insert(i).inserted { problem("repeats shard \(i)/\(count)") }
+            if set.hardening?.runTrials != first.set.hardening?.runTrials
+                || set.hardening?.candidates != first.set.hardening?.candidates
+            {
+                problem("was run with other hardening settings than \(first.file) (hardening trials or candidate conduits differ)")
+            }
         }
         if errors.isEmpty && seen.count != count {
             let missing = (0..<count).filter { !seen.contains($0) }.map { "\($0)/\(count)" }
@@ -171,6 +204,11 @@ extension RunSet {
         var merged = ordered[0].set
         merged.trials = 0
         merged.outcomes = merged.outcomes.map { $0.map { TargetOutcome(target: $0.target, trials: 0, times: [], paths: []) } }
+        if var h = merged.hardening {
+            h.trials = 0
+            h.drops = [:]
+            merged.hardening = h
+        }
         for shard in ordered { merged = merged.merged(with: shard.set) }
         // The whole run's trial count is the plan's, not the sum of shards' (they are equal).
         merged.shard = nil

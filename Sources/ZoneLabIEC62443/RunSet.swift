@@ -40,11 +40,13 @@ public struct RunSet: Sendable {
     public var shard: (index: Int, count: Int)?
     /// For a shard: the trials of the whole run it is part of.
     public var runTrials: Int?
-    /// Per attacker id, per conduit id: drop in P (summed over targets, averaged) when the
-    /// conduit alone is raised to its SL-T. Filled by the hardening analysis when run.
-    public var hardeningGain: [String: [String: Double]] = [:]
+    /// The hardening trials' counts, when the hardening analysis ran (SPEC 4).
+    public var hardening: HardeningTally?
+    /// Per attacker id, per candidate conduit id: drop in P (averaged over targets) when the
+    /// conduit alone is raised to its SL-T; empty when the hardening analysis did not run.
+    public var hardeningGain: [String: [String: Double]] { hardening?.gains ?? [:] }
     /// The paired trials per attacker the hardening gains were measured on.
-    public var hardeningTrials: Int?
+    public var hardeningTrials: Int? { hardening?.runTrials }
     /// Per attacker, every trial's times (kept only when asked for; never written to files).
     public var perTrial: [TrialTimes]?
 
@@ -83,12 +85,9 @@ public struct RunSet: Sendable {
         return crossing.mapValues { Double($0) / Double(total) }
     }
 
-    /// The conduit an edge id crosses: `cross:C:…`, `channel:C:i/…`, `enter:C:i…` name C.
-    /// Model ids have no `:`, so the second field is the conduit's id.
+    /// The conduit an edge id crosses: `cross:C:…`, `channel:C:…`, `enter:C:…` name C.
     public static func conduit(ofEdge id: String) -> String? {
-        guard id.hasPrefix("cross:") || id.hasPrefix("channel:") || id.hasPrefix("enter:") else { return nil }
-        let fields = id.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
-        return fields.count >= 2 ? String(fields[1]) : nil
+        EdgeID(id)?.conduit
     }
 
     /// This set and another shard of the same run, combined.
@@ -96,6 +95,7 @@ public struct RunSet: Sendable {
         var result = self
         result.trials += other.trials
         result.outcomes = zip(outcomes, other.outcomes).map { zip($0, $1).map { $0.merged(with: $1) } }
+        if let mine = hardening, let theirs = other.hardening { result.hardening = mine.merged(with: theirs) }
         result.shard = nil
         return result
     }

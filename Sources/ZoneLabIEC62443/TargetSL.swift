@@ -139,22 +139,7 @@ public struct TargetSLJustification: Sendable {
     /// The zones a path passes through: zones entered by conduit traversals and channels, and
     /// the zones of the assets it takes.
     static func zones(onPath edges: [String], _ s: Scenario) -> [String] {
-        var result: [String] = []
-        for id in edges {
-            let fields = id.split(separator: ":").map(String.init)
-            switch fields.first {
-            case "exploit", "pivot":
-                if fields.count > 1, let z = s.assets[fields[1]]?.zone { result.append(z) }
-            case "cross":
-                if fields.count > 2, let arrow = fields[2].split(separator: "/").first {
-                    result += arrow.split(separator: ">").map(String.init)
-                }
-            case "channel", "enter":
-                if fields.count > 1, let c = s.conduits[fields[1]] { result += c.zones }
-            default: break
-            }
-        }
-        return result
+        edges.flatMap { EdgeID($0)?.zones(in: s) ?? [] }
     }
 
     /// Per attacker, the largest P among the given targets.

@@ -60,7 +60,7 @@ public struct Asset: Sendable, Hashable, Identifiable {
     /// The asset's SL-A: its own FRs over its zone's.
     public func slAchieved(in zone: Zone) -> SLVector {
         var vector = zone.slAchieved
-        for (fr, level) in slAchievedOverrides { vector[fr] = level }
+        for (fr, level) in slAchievedOverrides { vector.assess(fr, level) }
         return vector
     }
 }

@@ -20,7 +20,7 @@ struct ScenarioReader {
     static let conduitKeys = [
         "id", "name", "zones", "direction", "sl_achieved", "sl_target", "channels", "upgrade_cost",
     ]
-    static let channelKeys = ["from", "to", "protocol"]
+    static let channelKeys = ["id", "from", "to", "protocol"]
     static let attackerKeys = ["id", "capability", "entry", "horizon"]
 
     /// Where a channel's ends were written, and its place in the conduit's list.
@@ -238,7 +238,7 @@ struct ScenarioReader {
             name: f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") },
             level: f["level"].flatMap { diagnostics.integer($0, "'level' of \(what) (Purdue level)", in: 0...5) },
             slTarget: f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)") } ?? SLVector(),
-            slAchieved: f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? SLVector(),
+            slAchieved: f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? .notAssessed,
             compensating: f["compensating"].flatMap { diagnostics.string($0, "'compensating' of \(what)") },
             upgradeCost: f["upgrade_cost"].flatMap { diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude) })
         return id == nil ? nil : zone
@@ -322,6 +322,7 @@ struct ScenarioReader {
         var channelNodes: [ChannelNodes] = []
         if let channelsNode = f["channels"], let items = diagnostics.list(channelsNode, "'channels' of \(what)") {
             channels = []
+            var seenCIDs: [String: (index: Int, location: SourceLocation)] = [:]
             for (i, item) in items.enumerated() {
                 let cwhat = "channel #\(i + 1) of \(what)"
                 guard let c = diagnostics.fields(of: item, cwhat, allowed: Self.channelKeys, required: ["from", "to"]) else { continue }
@@ -333,13 +334,28 @@ struct ScenarioReader {
                     }
                 }
                 let `protocol` = c["protocol"].flatMap { diagnostics.string($0, "'protocol' of \(cwhat)") }
-                guard ends.count == 2 else { continue }
-                channels!.append(Channel(from: ends[0].id, to: ends[1].id, protocol: `protocol`))
+                let channelID = c["id"].flatMap { diagnostics.identifier($0, "the id of \(cwhat)") }
+                if channelID == nil, c["id"] == nil, let `protocol`, let node = c["protocol"], !Channel.isIDSafe(protocol: `protocol`) {
+                    diagnostics.error(
+                        "'protocol' of \(cwhat) is '\(`protocol`)': a channel's id is built from its ends and protocol, which may only use letters, digits and _ . + -; give the channel an 'id' (e.g. id: \(ends.first?.id ?? "a")-\(ends.last?.id ?? "b"))",
+                        at: node.location)
+                }
+                guard ends.count == 2, c["id"] == nil || channelID != nil else { continue }
+                let channel = Channel(id: channelID, from: ends[0].id, to: ends[1].id, protocol: `protocol`)
+                let cidNode = c["id"] ?? item
+                if let first = seenCIDs[channel.cid] {
+                    diagnostics.error(
+                        "\(cwhat) has the id '\(channel.cid)', like channel #\(first.index + 1) (line \(first.location.line), column \(first.location.column)): give the channels distinct 'id's",
+                        at: cidNode.location)
+                    continue
+                }
+                seenCIDs[channel.cid] = (i, cidNode.location)
+                channels!.append(channel)
                 channelNodes.append(ChannelNodes(index: i, from: ends[0].node, to: ends[1].node))
             }
         }
         let name = f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") }
-        let slAchieved = f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? SLVector()
+        let slAchieved = f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? .notAssessed
         let slTarget = f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)") }
         let upgradeCost = f["upgrade_cost"].flatMap { diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude) }
         guard let id, zones.count == 2 else { return nil }

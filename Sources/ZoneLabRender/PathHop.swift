@@ -1,4 +1,5 @@
 import OrderedCollections
+import ZoneLabIEC62443
 import ZoneLabModel
 
 /// Where a drawn hop starts or ends: a zone (network presence) or an asset (control of it).
@@ -68,7 +69,7 @@ public struct PathHop: Sendable, Hashable {
         }
 
         mutating func step(_ id: String) {
-            guard let step = PathStep(edgeID: id) else {
+            guard let step = EdgeID(id) else {
                 unplaced += 1
                 return
             }
@@ -95,8 +96,8 @@ public struct PathHop: Sendable, Hashable {
                 flush()
                 position = .asset(a)
                 traversal = nil
-            case .cross(let c, let z1, let z2):
-                let key = "cross:\(c):\(z1)>\(z2)"
+            case .cross(let c, let z1, let z2, _):
+                let key = EdgeID.traversal(conduit: c, from: z1, to: z2)
                 if traversal == key { return }
                 guard scenario.zones[z1] != nil, scenario.zones[z2] != nil else {
                     unplaced += 1
@@ -106,11 +107,11 @@ public struct PathHop: Sendable, Hashable {
                 pending = (position ?? .zone(z1), c, z2)
                 position = .zone(z2)
                 traversal = key
-            case .channel(let c, let i), .enter(let c, let i):
-                let key = "channel:\(c):\(i)"
+            case .channel(let c, let cid, _), .enter(let c, let cid):
+                let key = EdgeID.traversal(conduit: c, channel: cid)
                 if traversal == key { return }
-                guard let channels = scenario.conduits[c]?.channels, i < channels.count,
-                    let from = end(channels[i].from), let to = end(channels[i].to)
+                guard let channel = scenario.conduits[c]?.channel(withCID: cid),
+                    let from = end(channel.from), let to = end(channel.to)
                 else {
                     unplaced += 1
                     return

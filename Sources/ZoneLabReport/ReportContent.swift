@@ -105,17 +105,11 @@ public enum ReportAnalysis {
         roadmapSettings.firstTrial = 0
         roadmapSettings.shard = nil
         var results = results
-        var gains = results.hardeningGain
-        var gainTrials = results.trials
-        if gains.isEmpty {
-            if roadmapSettings.trials == results.trials && results.shard == nil {
-                gains = model.hardeningGains(base: results, settings: roadmapSettings)
-                results.hardeningGain = gains
-            } else {
-                gains = model.hardeningGains(base: model.simulate(roadmapSettings), settings: roadmapSettings)
-                gainTrials = roadmapSettings.trials
-            }
+        if results.hardening == nil {
+            results.hardening = model.hardeningTally(trials: roadmapSettings.trials, settings: roadmapSettings)
         }
+        let gains = results.hardeningGain
+        let gainTrials = results.hardeningTrials ?? roadmapSettings.trials
         let justification = TargetSLJustification.analyse(model: model, settings: roadmapSettings)
         let evidence = AttackEvidence.all(results)
         let strongest = AttackEvidence.strongest(evidence)

@@ -109,7 +109,7 @@ import ZoneLabSource
         let settings = SimulationSettings(trials: 4_000, seed: 5, threads: 2)
         let model = try PlantModel(try Fixtures.load(yaml), settings: settings)
         let base = model.simulate(settings)
-        let gains = model.hardeningGains(base: base, settings: settings)
+        let gains = model.hardeningTally(trials: settings.trials, settings: settings).gains
         #expect((gains["SL3"]?["ops-ctl"] ?? 0) > 0.05)
         #expect(gains["SL3"]?["inet-ops"] == nil)  // no static gap: not simulated
         let before = ZoneVerdicts(base, model: model)

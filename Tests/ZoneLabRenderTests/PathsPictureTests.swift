@@ -15,19 +15,6 @@ import ZoneLabSource
         return (loaded.scenario, model.simulate(settings))
     }
 
-    @Test func edgeIDsParse() {
-        #expect(PathStep(edgeID: "exploit:plc1") == .exploit(asset: "plc1"))
-        #expect(PathStep(edgeID: "exploit:plc1:CVE-2022-1") == .exploit(asset: "plc1"))
-        #expect(PathStep(edgeID: "pivot:hmi") == .pivot(asset: "hmi"))
-        #expect(PathStep(edgeID: "cross:it-dmz:enterprise>dmz/RDF") == .cross(conduit: "it-dmz", from: "enterprise", to: "dmz"))
-        #expect(PathStep(edgeID: "channel:c1:3/IAC") == .channel(conduit: "c1", index: 3))
-        #expect(PathStep(edgeID: "enter:c1:3") == .enter(conduit: "c1", index: 3))
-        #expect(PathStep(edgeID: "enter:c1:3:CVE-1") == .enter(conduit: "c1", index: 3))
-        for bad in ["", "exploit", "cross:c:a/RDF", "channel:c:x/RDF", "warp:a", "exploit::", "cross:c:>b/RDF"] {
-            #expect(PathStep(edgeID: bad) == nil, "\(bad)")
-        }
-    }
-
     /// The long way of the demo plant: barriers collapse into one hop that lands on the asset
     /// taken next; channels and their enter steps are one hop; pivots make lateral moves.
     @Test func hopsCollapseBarriersAndLandOnAssets() throws {

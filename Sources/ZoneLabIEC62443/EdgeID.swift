@@ -1,0 +1,125 @@
+import OrderedCollections
+import ZoneLabModel
+
+/// The one grammar of the step ids a compiled plant's edges carry (SPEC 3.2). The compiler
+/// builds ids with `description`; every place that reads an id (paths told in plant words,
+/// conduit criticality, the zones a path crosses, pictures of a results file) parses it with
+/// `init?(_:)`, so adding a step kind means changing this type only.
+///
+/// Model ids match `[A-Za-z0-9_.-]+` and hold no `:`, `>` or `/`; a channel's content id
+/// (`<from>><to>:<protocol>`) may hold one `>` and one `:` but never a `/`, so the first `:`
+/// ends a model id and the last `/` starts an FR.
+public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
+    /// `exploit:A`: from presence in A's zone to control of A.
+    case exploit(asset: String)
+    /// `pivot:A`: from control of A to presence in A's zone.
+    case pivot(asset: String)
+    /// `cross:C:Z1>Z2/FR`: the FR barrier of conduit C, crossed from zone Z1 to zone Z2.
+    case cross(conduit: String, from: String, to: String, fr: FR)
+    /// `channel:C:cid/FR`: the FR barrier of channel `cid` of conduit C.
+    case channel(conduit: String, channel: String, fr: FR)
+    /// `enter:C:cid`: from the far side of channel `cid` onto its end.
+    case enter(conduit: String, channel: String)
+
+    public var description: String {
+        switch self {
+        case .exploit(let a): "exploit:\(a)"
+        case .pivot(let a): "pivot:\(a)"
+        case .cross(let c, let z1, let z2, let fr): "\(Self.traversal(conduit: c, from: z1, to: z2))/\(fr.rawValue)"
+        case .channel(let c, let cid, let fr): "\(Self.traversal(conduit: c, channel: cid))/\(fr.rawValue)"
+        case .enter(let c, let cid): "enter:\(c):\(cid)"
+        }
+    }
+
+    /// `cross:C:Z1>Z2`, the name of a traversal of a conduit without channels.
+    public static func traversal(conduit: String, from: String, to: String) -> String { "cross:\(conduit):\(from)>\(to)" }
+    /// `channel:C:cid`, the name of a channel's traversal.
+    public static func traversal(conduit: String, channel: String) -> String { "channel:\(conduit):\(channel)" }
+    /// The node at the far side of a channel: `reach:C:cid`.
+    public static func reachNode(conduit: String, channel: String) -> String { "reach:\(conduit):\(channel)" }
+    /// The node between two barriers of a traversal: `gate:C:Z1>Z2/FR` or `gate:C:cid/FR`, named
+    /// after the FR of the barrier ahead.
+    public static func gateNode(traversal: String, next fr: FR) -> String {
+        let body = traversal.drop { $0 != ":" }.dropFirst()  // drop `cross:` or `channel:`
+        return "gate:\(body)/\(fr.rawValue)"
+    }
+
+    /// The step an id names; nil for ids of another form (a graph file's own ids).
+    public init?(_ id: String) {
+        guard let colon = id.firstIndex(of: ":") else { return nil }
+        let kind = id[..<colon], rest = id[id.index(after: colon)...]
+        switch kind {
+        case "exploit", "pivot":
+            guard Self.isModelID(rest) else { return nil }
+            self = kind == "exploit" ? .exploit(asset: String(rest)) : .pivot(asset: String(rest))
+        case "cross":
+            guard let (c, body, fr) = Self.split(rest, withFR: true), let fr,
+                let arrow = body.firstIndex(of: ">")
+            else { return nil }
+            let z1 = body[..<arrow], z2 = body[body.index(after: arrow)...]
+            guard Self.isModelID(z1), Self.isModelID(z2) else { return nil }
+            self = .cross(conduit: c, from: String(z1), to: String(z2), fr: fr)
+        case "channel":
+            guard let (c, cid, fr) = Self.split(rest, withFR: true), let fr, !cid.isEmpty else { return nil }
+            self = .channel(conduit: c, channel: String(cid), fr: fr)
+        case "enter":
+            guard let (c, cid, _) = Self.split(rest, withFR: false), !cid.isEmpty else { return nil }
+            self = .enter(conduit: c, channel: String(cid))
+        default:
+            return nil
+        }
+    }
+
+    /// `C:body/FR` (or `C:body`) into its parts; nil when C is not a model id.
+    private static func split(_ text: Substring, withFR: Bool) -> (String, Substring, FR?)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let conduit = text[..<colon]
+        var body = text[text.index(after: colon)...]
+        guard isModelID(conduit) else { return nil }
+        guard withFR else { return body.contains("/") ? nil : (String(conduit), body, nil) }
+        guard let slash = body.lastIndex(of: "/"), let fr = FR(rawValue: String(body[body.index(after: slash)...])) else {
+            return nil
+        }
+        body = body[..<slash]
+        return (String(conduit), body, fr)
+    }
+
+    private static func isModelID(_ s: Substring) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy { c in
+            c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "." || c == "-")
+        }
+    }
+
+    /// The conduit this step passes, if any.
+    public var conduit: String? {
+        switch self {
+        case .exploit, .pivot: nil
+        case .cross(let c, _, _, _), .channel(let c, _, _), .enter(let c, _): c
+        }
+    }
+
+    /// The asset this step takes control of or uses, if any (`enter` names only its channel).
+    public var asset: String? {
+        switch self {
+        case .exploit(let a), .pivot(let a): a
+        default: nil
+        }
+    }
+
+    /// The FR barrier this step passes, for conduit traversals.
+    public var fr: FR? {
+        switch self {
+        case .cross(_, _, _, let fr), .channel(_, _, let fr): fr
+        default: nil
+        }
+    }
+
+    /// The zones this step touches in `scenario`: an asset's zone, or both sides of a conduit.
+    public func zones(in scenario: Scenario) -> [String] {
+        switch self {
+        case .exploit(let a), .pivot(let a): scenario.assets[a].map { [$0.zone] } ?? []
+        case .cross(_, let z1, let z2, _): [z1, z2]
+        case .channel(let c, _, _), .enter(let c, _): scenario.conduits[c]?.zones ?? []
+        }
+    }
+}
