@@ -7,7 +7,7 @@ import ZoneLabSource
 /// `zonelab compile FILE`
 struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the attack graph of one attacker as JSON (SPEC section 7).",
+        abstract: "Print the attack graph of one attacker as JSON (a graph file that simulate reads).",
         discussion: """
             Simulating the printed graph gives exactly that attacker's numbers.
 
@@ -32,6 +32,7 @@ struct Compile: ParsableCommand {
     var output: String?
 
     func run() throws {
+        try checkOutputs(output)
         let loaded = try loadScenario(file)
         let override = try loadCalibration(calibration)
         let settings = SimulationSettings(attackers: attacker.map { [$0] } ?? [], horizon: horizon?.span, calibration: override)

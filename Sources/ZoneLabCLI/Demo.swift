@@ -9,11 +9,11 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the full report of the bundled demo plant (a two-site water utility) into out/demo/.",
         discussion: """
-            Simulates scenarios/riverside-water.yaml, compares it with the patch
-            scenarios/patches/close-vendor-tunnel.yaml (what-if) and writes the management
-            report (index.html, results.json) into out/demo/; prints where index.html is.
-            The hardening gains, SL-T search and roadmap use 1000 trials per attacker (one
-            simulation per candidate), as the report's evidence block says.
+            Simulates scenarios/riverside-water.yaml, compares it with the patch \
+            scenarios/patches/close-vendor-tunnel.yaml (what-if) and writes the management report \
+            (index.html, results.json) into out/demo/; prints where index.html is. The hardening gains, \
+            SL-T search and roadmap use 1000 trials per attacker (one simulation per candidate), as the \
+            report's evidence block says.
 
             Examples:
               zonelab demo
@@ -27,7 +27,10 @@ struct Demo: ParsableCommand {
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))
-    var out: String = "out/demo"
+    var out: String = Demo.defaultOut
+
+    /// The default folder, made with its parent when missing; an explicit --out's parent must exist.
+    static let defaultOut = "out/demo"
 
     /// Trials per attacker of the hardening gains, SL-T search and roadmap: fewer than `report`'s
     /// default, so the demo finishes within a couple of minutes on a small machine.
@@ -66,7 +69,8 @@ struct Demo: ParsableCommand {
         options.seed = seed
         let written = try Report.write(
             file: file, out: out, whatif: Self.demoVariant(besides: file), options: options,
-            roadmapTrials: min(trials, Self.roadmapTrials), commandLine: Report.commandLine(ProcessInfoShim.arguments))
+            roadmapTrials: min(trials, Self.roadmapTrials), commandLine: Report.commandLine(ProcessInfoShim.arguments),
+            createFolders: out == Self.defaultOut)
         print("demo: \(file)")
         print("results: \(written.results)")
         print(written.index)

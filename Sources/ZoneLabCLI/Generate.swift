@@ -7,13 +7,13 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic multi-site plant (for scale tests) as a scenario file.",
         discussion: """
-            Shared internet, enterprise and vendor-access zones; per site a DMZ, an operations
-            zone, cells of supervisory and field zones, a safety zone and a legacy zone, with some
-            data diodes, vendor shortcuts, legacy and vulnerable assets. Deterministic for a seed.
+            Shared internet, enterprise and vendor-access zones; per site a DMZ, an operations zone, \
+            cells of supervisory and field zones, a safety zone and a legacy zone, with some data \
+            diodes, vendor shortcuts, legacy and vulnerable assets. Deterministic for a seed.
 
             Examples:
-              zonelab generate --sites 10 -o out/ten-sites.yaml
-              zonelab generate --sites 100 --assets-per-zone 12 -o out/hundred-sites.yaml
+              zonelab generate --sites 10 -o ten-sites.yaml
+              zonelab generate --sites 100 --assets-per-zone 12 -o hundred-sites.yaml
             """)
 
     @Option(help: "Number of sites.")
@@ -34,6 +34,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs(output)
         let yaml = ScenarioWriter.yaml(PlantGenerator(sites: sites, assetsPerZone: assetsPerZone, seed: seed).generate())
         if let output {
             try writeAtomically(yaml, to: output)

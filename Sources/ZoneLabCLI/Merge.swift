@@ -24,18 +24,21 @@ struct Merge: ParsableCommand {
     func run() throws {
         var sets: [(file: String, set: RunSet)] = []
         var errors: [Diagnostic] = []
+        var unreadable = true
         for file in shards {
             do throws(DiagnosticError) {
                 let root = try DocumentParser.parse(contentsOf: file)
                 sets.append((file, try RunSet.fromShardJSON(root.jsonValue, file: file)))
             } catch {
                 errors += error.diagnostics
+                unreadable = unreadable && error.unreadable
             }
         }
         guard errors.isEmpty else {
             printError(DiagnosticError(errors).description)
-            throw ExitStatus.badInput
+            throw unreadable ? ExitStatus.cannotRead : ExitStatus.badInput
         }
+        try checkOutputs(json)
         let merged = try withInputErrors { () throws(DiagnosticError) in try RunSet.merge(sets) }
         let text = merged.json().serialized() + "\n"
         if let json {

@@ -10,34 +10,29 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a Graphviz picture of the zones and conduits, or of the attack paths.",
         discussion: """
-            --view zones (default): zones stacked by Purdue level with their SL-T
-            and SL-A, assets by type, critical assets and entries marked, conduits
-            coloured by static SL gap (green none, orange 1, red 2 or more), data
-            diodes one-way. With --results or --attacker, a conduit that carries
-            at least 25% of that attacker's compromises is marked weak.
+            --view zones (default): zones stacked by Purdue level with their SL-T and SL-A, assets by \
+            type, critical assets and entries marked, conduits coloured by static SL gap (green none, \
+            orange 1, red 2 or more), data diodes one-way. With --results or --attacker, a conduit that \
+            carries at least 25% of that attacker's compromises is marked weak.
 
-            --view paths: the top paths of one attacker (--attacker, default the
-            strongest) over all targets; line width is the share of compromises
-            that took each line; what no path touches is gray. The paths come
-            from --results, else from a simulation run here with the usual
+            --view paths: the top paths of one attacker (--attacker, default the strongest) over all \
+            targets; line width is the share of compromises that took each line; what no path touches \
+            is gray. The paths come from --results, else from a simulation run here with the usual \
             options (--trials 10000, --seed 1, ...), of that attacker only.
 
-            Plants of more than 150 assets are drawn with zones as single nodes
-            (asset counts) and only the assets on the paths shown.
+            Plants of more than 150 assets are drawn with zones as single nodes (asset counts) and only \
+            the assets on the paths shown.
 
-            Writes -o PATH ('-': standard output), by default
-            out/<slug>/<view>.<format>, and prints the path written. Graphviz
-            runs in-process (libgvc); its errors exit with status 1.
+            Writes -o PATH ('-': standard output), by default out/<slug>/<view>.<format>, and prints \
+            the path written. Graphviz runs in-process (libgvc); its errors exit with status 1.
 
             Examples:
               zonelab render scenarios/riverside-water.yaml
               zonelab render scenarios/riverside-water.yaml --format png
               zonelab render scenarios/riverside-water.yaml --view paths
-              zonelab render scenarios/riverside-water.yaml --view paths \\
-                  --attacker vendor-sl3 --trials 50000 -o vendor.svg
-              zonelab simulate scenarios/riverside-water.yaml --json results.json
-              zonelab render scenarios/riverside-water.yaml --view paths \\
-                  --results results.json --format pdf
+              zonelab render plant.yaml --view paths --attacker SL3 --trials 50000 -o a.svg
+              zonelab simulate plant.yaml --json results.json
+              zonelab render plant.yaml --view paths --results results.json --format pdf
               zonelab render scenarios/riverside-water.yaml --format dot -o -
             """)
 
@@ -82,6 +77,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs(output)
         let (scenario, evidence) = try evidence()
         let graph: DOTGraph
         switch view {
@@ -104,9 +100,8 @@ struct Render: ParsableCommand {
             FileHandle.standardOutput.write(rendered.data)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try rendered.data.write(to: url, options: .atomic)
+        // The default folder out/<slug>/ is made when missing; an explicit -o PATH's folder must exist.
+        try writeAtomically(rendered.data, to: path, createFolders: output == nil)
         print(path)
     }
 

@@ -19,14 +19,14 @@ struct Report: ParsableCommand {
             roadmap, the IEC 62443-3-3 requirements per zone, the what-if comparison (--whatif)
             and an evidence block. It needs no network and prints cleanly to PDF.
 
-            The hardening gains (one simulation per weak conduit) and the SL-T search and roadmap
-            (one per candidate and step) use at most \(ReportAnalysis.roadmapTrialCap) trials per
-            attacker (--roadmap-trials), as the evidence block says.
+            The hardening gains (one simulation per weak conduit) and the SL-T search and roadmap (one \
+            per candidate and step) use at most \(ReportAnalysis.roadmapTrialCap) trials per attacker \
+            (--roadmap-trials), as the evidence block says.
 
             Examples:
               zonelab report scenarios/riverside-water.yaml
-              zonelab report scenarios/riverside-water.yaml --whatif scenarios/patches/close-vendor-tunnel.yaml
-              zonelab report scenarios/pharma-batch.yaml --trials 50000 --out /tmp/pharma --check
+              zonelab report plant.yaml --whatif patch.yaml
+              zonelab report scenarios/pharma-batch.yaml --out /tmp/pharma --check
             """)
 
     @Argument(help: "A scenario file (.yaml).")
@@ -70,10 +70,17 @@ struct Report: ParsableCommand {
         var failing: [ZoneVerdicts.Verdict]
     }
 
-    /// Simulates `file` and writes its report folder (shared with `demo`).
+    /// Simulates `file` and writes its report folder (shared with `demo`). The folder's missing
+    /// parents are made only when `createFolders` (default: when `out` is nil, for out/<slug>/).
     static func write(
-        file: String, out: String?, whatif: String?, options: SimulationOptions, roadmapTrials: Int, commandLine: String
+        file: String, out: String?, whatif: String?, options: SimulationOptions, roadmapTrials: Int, commandLine: String,
+        createFolders: Bool? = nil
     ) throws -> Written {
+        let createFolders = createFolders ?? (out == nil)
+        // An explicit folder is checked before the simulation, so a typo costs no simulation.
+        if let out {
+            try withOutputErrors { () throws(OutputError) in try OutputFile.checkFolder(out, createFolders: createFolders) }
+        }
         let run = try Simulate.simulate(file: file, options: options, shard: nil)
         guard let model = run.model else { throw ValidationError("report needs a scenario file (.yaml), not an attack graph") }
         let override = try loadCalibration(options.calibration)
@@ -100,7 +107,9 @@ struct Report: ParsableCommand {
             throw ExitCode.failure
         }
         let folder = out ?? "out/\(model.scenario.slug)"
-        let written = try ReportWriter.write(content, to: folder)
+        let written = try withOutputErrors { () throws(OutputError) in
+            try ReportWriter.write(content, to: folder, createFolders: createFolders)
+        }
         return Written(index: written.index, results: written.results, failing: ZoneVerdicts(run.set, model: model).failing)
     }
 

@@ -10,13 +10,13 @@ struct RequirementsCommand: ParsableCommand {
         commandName: "requirements",
         abstract: "List the IEC 62443-3-3 SRs and REs each zone's and conduit's SL-T calls for, and which its SL-A covers.",
         discussion: """
-            A requirement is listed when its level is at most the element's SL-T for its FR, and
-            covered when also at most its SL-A. Four rows where public sources disagree on the level
+            A requirement is listed when its level is at most the element's SL-T for its FR, and \
+            covered when also at most its SL-A. Four rows where public sources disagree on the level \
             are flagged "disputed" with the other source's level.
 
             Examples:
               zonelab requirements scenarios/riverside-water.yaml
-              zonelab requirements scenarios/substation.yaml --open-only --csv out/substation-requirements.csv
+              zonelab requirements scenarios/substation.yaml --open-only --csv open.csv
             """)
 
     @Argument(help: "A scenario file (.yaml).")
@@ -32,6 +32,8 @@ struct RequirementsCommand: ParsableCommand {
     var csv: String?
 
     func run() throws {
+        // Both outputs or neither.
+        try checkOutputs(json, csv)
         let loaded = try loadScenario(file)
         let report = RequirementsReport(loaded.scenario)
         if let json { try writeAtomically(report.json(toolVersion: ZoneLabVersion.current, sha256: loaded.sha256).serialized() + "\n", to: json) }

@@ -10,16 +10,18 @@ struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run Monte Carlo attacks on a scenario (.yaml) or an attack graph (.json).",
         discussion: """
-            For every attacker and target: P(compromise within the horizon) with a 95% Wilson
-            interval, time to compromise (p10/p50/p90), the effective SL against the zone's SL-T
-            and the paths attacks took; for conduits, static SL gaps and criticality.
+            For every attacker and target: P(compromise within the horizon) with a 95% Wilson interval, \
+            time to compromise (p10/p50/p90 over the n compromised trials), the effective SL against \
+            the zone's SL-T and the paths attacks took; for conduits, static SL gaps and criticality.
 
             Examples:
               zonelab simulate scenarios/riverside-water.yaml
-              zonelab simulate scenarios/riverside-water.yaml --attacker SL3 --trials 50000 --json out/sl3.json
+              zonelab simulate scenarios/riverside-water.yaml --attacker SL3 --trials 50000
               zonelab simulate scenarios/riverside-water.yaml --precision 0.005 --check
-              zonelab compile scenarios/riverside-water.yaml --attacker SL3 > sl3.json && zonelab simulate sl3.json
-              zonelab simulate plant.yaml --shard 0/4 --json shard0.json   (then: zonelab merge shard*.json)
+              zonelab compile scenarios/riverside-water.yaml --attacker SL3 > sl3.json
+              zonelab simulate sl3.json
+              zonelab simulate plant.yaml --shard 0/4 --json shard0.json
+              zonelab merge shard*.json --json results.json
             """)
 
     @Argument(help: "A scenario (.yaml, .yml) or an attack graph (.json).")
@@ -53,6 +55,7 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs(json)
         let set = try Self.simulate(
             file: file, options: options, shard: shard, hardeningTrials: hardening ? hardeningTrials : nil)
         if let json {

@@ -10,15 +10,15 @@ struct TargetSLCommand: ParsableCommand {
         commandName: "target-sl",
         abstract: "Justify each zone's SL-T by simulation and propose a hardening roadmap.",
         discussion: """
-            For each zone on an attack path: the smallest uniform SL (applied to the zone, its assets
-            and its conduits) that makes the critical assets depending on it meet their SL-T in
-            practice. Then a roadmap: hardening steps in the order of largest risk reduction (per
-            unit of cost where upgrade_cost is given), with P before and after each step. The text
-            is written to be pasted into a risk assessment (IEC 62443-3-2 ZCR 5/6).
+            For each zone on an attack path: the smallest uniform SL (applied to the zone, its assets \
+            and its conduits) that makes the critical assets depending on it meet their SL-T in \
+            practice. Then a roadmap: hardening steps in the order of largest risk reduction (per unit \
+            of cost where upgrade_cost is given), with P before and after each step. The text is \
+            written to be pasted into a risk assessment (IEC 62443-3-2 ZCR 5/6).
 
             Examples:
               zonelab target-sl scenarios/riverside-water.yaml --trials 4000
-              zonelab target-sl scenarios/pharma-batch.yaml --json out/pharma-target-sl.json
+              zonelab target-sl scenarios/pharma-batch.yaml --json pharma-target-sl.json
             """)
 
     @Argument(help: "A scenario file (.yaml).")
@@ -33,6 +33,7 @@ struct TargetSLCommand: ParsableCommand {
     var json: String?
 
     func run() throws {
+        try checkOutputs(json)
         let loaded = try loadScenario(file)
         let override = try loadCalibration(options.calibration)
         let settings = SimulationSettings(

@@ -7,8 +7,8 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check scenario files and report every problem with its line and column.",
         discussion: """
-            Exits 0 when every file is valid, 65 when any is not; problems are printed as
-            FILE:LINE:COLUMN: error: MESSAGE on standard error.
+            Exits 0 when every file is valid, 65 when any is not (66 when a file cannot be read); \
+            problems are printed as FILE:LINE:COLUMN: error: MESSAGE on standard error.
 
             Examples:
               zonelab validate scenarios/riverside-water.yaml
@@ -19,16 +19,19 @@ struct Validate: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        var failed = false
+        // 65 when any file has bad content, else 66 when any cannot be read.
+        var failure: ExitCode?
         for file in files {
             do {
                 let loaded = try loadScenario(file)
                 let s = loaded.scenario
                 print("\(file): ok — \(s.zones.count) zones, \(s.assets.count) assets, \(s.conduits.count) conduits, \(s.targets.count) targets")
+            } catch let code as ExitCode where code == ExitStatus.cannotRead {
+                failure = failure ?? code
             } catch {
-                failed = true
+                failure = ExitStatus.badInput
             }
         }
-        if failed { throw ExitStatus.badInput }
+        if let failure { throw failure }
     }
 }

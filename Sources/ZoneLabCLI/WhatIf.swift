@@ -11,15 +11,15 @@ struct WhatIfCommand: ParsableCommand {
         commandName: "whatif",
         abstract: "Compare a plant before and after a change, with common random numbers.",
         discussion: """
-            VARIANT is a full scenario or a patch file (`zonelab_patch: 1`, see docs/whatif.md) that
-            removes, adds and changes zones, assets and conduits by id. Both sides run with the same
-            seed; a step with the same id draws the same random numbers in both, so the difference
-            in P per target and attacker has a paired 95% interval, much narrower than two
-            independent runs would give (the factor is printed).
+            VARIANT is a full scenario or a patch file (`zonelab_patch: 1`, see docs/whatif.md) that \
+            removes, adds and changes zones, assets and conduits by id. Both sides run with the same \
+            seed; a step with the same id draws the same random numbers in both, so the difference in \
+            P per target and attacker has a paired 95% interval, much narrower than two independent \
+            runs would give (the factor is printed).
 
             Examples:
-              zonelab whatif scenarios/riverside-water.yaml scenarios/patches/close-vendor-tunnel.yaml
-              zonelab whatif base.yaml variant.yaml --attacker SL3 --trials 50000 --json out/whatif.json
+              zonelab whatif plant.yaml patch.yaml
+              zonelab whatif base.yaml variant.yaml --attacker SL3 --json whatif.json
             """)
 
     @Argument(help: "The base scenario.")
@@ -38,6 +38,7 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOutputs(json)
         let comparison = try Self.compare(base: base, variant: variant, options: options)
         if let json {
             try writeAtomically(comparison.json.serialized() + "\n", to: json)

@@ -9,14 +9,14 @@ public enum ReportWriter {
         public var results: String
     }
 
-    /// Writes both files atomically into `folder` (created when missing).
-    public static func write(_ content: ReportContent, to folder: String) throws -> Written {
+    /// Writes both files into `folder`, all or nothing: each to a temporary file first, renamed
+    /// into place when both are written. The folder is made when missing; its parent must exist
+    /// unless `createFolders`. An `OutputError` says in plain words why it cannot be written.
+    public static func write(_ content: ReportContent, to folder: String, createFolders: Bool = true) throws(OutputError) -> Written {
+        let results = Data((content.results.json().serialized() + "\n").utf8)
+        let index = Data(HTMLReport(content).render().utf8)
+        try OutputFile.writeFolder([("results.json", results), ("index.html", index)], to: folder, createFolders: createFolders)
         let dir = URL(fileURLWithPath: folder)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let index = dir.appendingPathComponent("index.html")
-        let results = dir.appendingPathComponent("results.json")
-        try Data((content.results.json().serialized() + "\n").utf8).write(to: results, options: .atomic)
-        try Data(HTMLReport(content).render().utf8).write(to: index, options: .atomic)
-        return Written(index: index.path, results: results.path)
+        return Written(index: dir.appendingPathComponent("index.html").path, results: dir.appendingPathComponent("results.json").path)
     }
 }

@@ -48,9 +48,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 /// Every problem found in one input, thrown together so the user sees them all in one run.
 public struct DiagnosticError: Error, Sendable, Equatable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// Whether an input file could not be read at all (missing, a directory, permission denied):
+    /// the command line exits 66 for it, not 65 (bad content).
+    public var unreadable: Bool
 
-    public init(_ diagnostics: [Diagnostic]) {
+    public init(_ diagnostics: [Diagnostic], unreadable: Bool = false) {
         self.diagnostics = diagnostics
+        self.unreadable = unreadable
     }
 
     public var description: String {

@@ -30,23 +30,27 @@ public enum DocumentParser {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             diagnostics.error("no such file", at: .start)
-            throw DiagnosticError(diagnostics.errors)
+            throw DiagnosticError(diagnostics.errors, unreadable: true)
         }
         guard !isDirectory.boolValue else {
             diagnostics.error("is a directory, not a file", at: .start)
-            throw DiagnosticError(diagnostics.errors)
+            throw DiagnosticError(diagnostics.errors, unreadable: true)
         }
         // Attributes of the file itself, not of a symbolic link to it.
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
             diagnostics.error("is not a regular file (a device, pipe or socket?)", at: .start)
-            throw DiagnosticError(diagnostics.errors)
+            throw DiagnosticError(diagnostics.errors, unreadable: true)
         }
         if let size = attributes?[.size] as? Int, size > maximumFileBytes {
             diagnostics.error(
                 "file is \(mebibytes(size)) MiB; ZoneLab reads files of at most \(maximumFileBytes >> 20) MiB",
                 at: .start)
             throw DiagnosticError(diagnostics.errors)
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            diagnostics.error("cannot read the file: permission denied", at: .start)
+            throw DiagnosticError(diagnostics.errors, unreadable: true)
         }
         let data: Data
         do {
@@ -55,8 +59,9 @@ public enum DocumentParser {
             // Never more than the limit, whatever the size said (a file may grow while read).
             data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
         } catch {
-            diagnostics.error("cannot read the file: \(error.localizedDescription)", at: .start)
-            throw DiagnosticError(diagnostics.errors)
+            // Not Foundation's description of the error: it names classes and domains, not the problem.
+            diagnostics.error("cannot read the file", at: .start)
+            throw DiagnosticError(diagnostics.errors, unreadable: true)
         }
         guard data.count <= maximumFileBytes else {
             diagnostics.error("file is larger than \(maximumFileBytes >> 20) MiB, the most ZoneLab reads", at: .start)
