@@ -11,13 +11,13 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the management report: one self-contained HTML page with everything ZoneLab finds.",
         discussion: """
-            Simulates the plant and writes a report folder (default out/<slug>/) with index.html
-            and results.json. The page has an executive summary (zones meeting their SL-T in
-            practice, the worst attack path, the top hardening steps), the zones picture and one
-            attack-path picture per attacker, charts of P(compromise) over time and by attacker
-            against the tolerable line, the weak-conduit ranking, the SL-T justification and
-            roadmap, the IEC 62443-3-3 requirements per zone, the what-if comparison (--whatif)
-            and an evidence block. It needs no network and prints cleanly to PDF.
+            Simulates the plant and writes a report folder (default out/<slug>/) with index.html and \
+            results.json. The page has an executive summary (zones meeting their SL-T in practice, the \
+            worst attack path, the top hardening steps), the zones picture and one attack-path picture \
+            per attacker, charts of P(compromise) over time and by attacker against the tolerable line, \
+            the weak-conduit ranking, the SL-T justification and roadmap, the IEC 62443-3-3 \
+            requirements per zone, the what-if comparison (--whatif) and an evidence block. It needs no \
+            network and prints cleanly to PDF.
 
             The hardening gains (one simulation per weak conduit) and the SL-T search and roadmap (one \
             per candidate and step) use at most \(ReportAnalysis.roadmapTrialCap) trials per attacker \
