@@ -57,6 +57,6 @@ struct PlantSummary {
     }
 
     private func gapText(_ gaps: [(fr: FR, gap: Int)]) -> String {
-        gaps.isEmpty ? "none" : gaps.map { "\($0.fr.rawValue) -\($0.gap)" }.joined(separator: ", ")
+        Formatting.gaps(gaps)
     }
 }

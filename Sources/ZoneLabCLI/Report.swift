@@ -59,7 +59,7 @@ struct Report: ParsableCommand {
             commandLine: Self.commandLine(ProcessInfoShim.arguments))
         print(written.index)
         if check, !written.failing.isEmpty {
-            printError("check failed: \(written.failing.map { "\($0.zone) (SL-T \($0.slTarget), effective \($0.effective))" }.joined(separator: ", ")) not met in practice")
+            printError("check failed: \(written.failing.map { "zone \($0.zone) \($0.summary)" }.joined(separator: "; "))")
             throw ExitStatus.checkFailed
         }
     }

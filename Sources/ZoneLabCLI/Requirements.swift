@@ -42,7 +42,7 @@ struct RequirementsCommand: ParsableCommand {
         for element in report.zones + report.conduits {
             let entries = openOnly ? element.entries.filter { !$0.covered } : element.entries
             out.append("")
-            out.append("\(element.kind) \(element.id): SL-T \(element.slTarget.compact), SL-A \(element.slAchieved.compact) (IAC UC SI DC RDF TRE RA); \(element.entries.count) requirements, \(element.open) open")
+            out.append("\(element.kind) \(element.id): SL-T \(element.slTarget.compact), SL-A \(element.slAchieved.compact) (IAC UC SI DC RDF TRE RA); \(element.entries.count) requirements, \(element.open) open" + (Formatting.notAssessed(element.slAchieved).map { "; \($0) (no requirement counted open for these)" } ?? ""))
             guard !entries.isEmpty else { continue }
             var table = TextTable(["requirement", "FR", "SL", "title", "status"])
             for e in entries {

@@ -17,35 +17,26 @@ struct ResultsText {
         self.model = model
     }
 
-    static func percent(_ p: Double) -> String {
-        let v = p * 100
-        if v == 0 { return "0%" }
-        if v < 0.1 { return "<0.1%" }
-        return v < 10 ? String(format1(v)) + "%" : String(Int(v.rounded())) + "%"
-    }
-
-    static func format1(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
-        return r == r.rounded() ? "\(Int(r)).0" : "\(r)"
-    }
+    static func percent(_ p: Double) -> String { Formatting.percent(p) }
 
     func render() -> String {
         var out: [String] = []
         let name = model?.scenario.name ?? "attack graph"
-        out.append("\(name): \(set.trials) trials per attacker, seed \(set.seed), calibration \(model.map { $0.calibration.isStandard ? "standard (SPEC 3.3)" : "customised" } ?? "from the graph file")")
+        out.append("\(name): \(set.trials) trials per attacker, seed \(set.seed), calibration \(model.map { $0.calibration.isStandard ? "default (docs/calibration.md)" : "customised" } ?? "from the graph file")")
         out.append("SHA-256 \(set.sha256)   zonelab \(set.toolVersion)")
         for (t, target) in set.targets.enumerated() {
             out.append("")
             out.append(header(t, target))
             var table = TextTable(
-                ["attacker", "cap", "horizon", "P", "95% CI", "TTC p10", "p50", "p90"],
-                alignments: [.left, .right, .right, .right, .left, .right, .right, .right])
+                // TTC percentiles are over the n compromised trials, so n says how much they rest on.
+                ["attacker", "cap", "horizon", "P", "95% CI", "TTC n", "p10", "p50", "p90"],
+                alignments: [.left, .right, .right, .right, .left, .right, .right, .right, .right])
             for (a, attacker) in set.attackers.enumerated() {
                 let o = set.outcomes[a][t]
                 let (lo, hi) = o.wilson95
                 table.append([
                     attacker.id, attacker.capability.map(String.init) ?? "-", TimeSpan.format(hours: attacker.horizonHours),
-                    Self.percent(o.probability), "\(Self.percent(lo))–\(Self.percent(hi))",
+                    Self.percent(o.probability), "\(Self.percent(lo))–\(Self.percent(hi))", String(o.compromised),
                     o.percentile(10).map { TimeSpan.format(hours: $0) } ?? "-",
                     o.percentile(50).map { TimeSpan.format(hours: $0) } ?? "-",
                     o.percentile(90).map { TimeSpan.format(hours: $0) } ?? "-",
@@ -71,7 +62,7 @@ struct ResultsText {
                 out.append("Zones in practice (tolerable P \(Self.percent(model.scenario.tolerable)) within each attacker's horizon)")
                 var table = TextTable(["zone", "SL-T", "effective SL", "verdict"])
                 for v in verdicts.verdicts {
-                    table.append([v.zone, String(v.slTarget), String(v.effective), v.meets ? "meets SL-T \(v.slTarget)" : "withstands only SL \(v.effective): short by \(v.slTarget - v.effective)"])
+                    table.append([v.zone, String(v.slTarget), String(v.effective), v.summary])
                 }
                 out.append(table.render())
             }

@@ -66,7 +66,7 @@ struct Simulate: ParsableCommand {
         if check, let model = set.model {
             let failing = ZoneVerdicts(set.set, model: model).failing
             if !failing.isEmpty {
-                printError("check failed: \(failing.map { "\($0.zone) (SL-T \($0.slTarget), effective \($0.effective))" }.joined(separator: ", ")) not met in practice")
+                printError("check failed: \(failing.map { "zone \($0.zone) \($0.summary)" }.joined(separator: "; "))")
                 throw ExitStatus.checkFailed
             }
         }

@@ -52,12 +52,15 @@ struct TargetSLCommand: ParsableCommand {
     static func text(_ r: TargetSLJustification, model: PlantModel, sha256: String) -> String {
         var out: [String] = []
         out.append("SL-T justification: \(model.scenario.name)")
-        out.append("Evidence: \(r.trials) trials per attacker and variant, seed \(r.seed), calibration \(model.calibration.isStandard ? "standard (SPEC 3.3)" : "customised"), scenario SHA-256 \(sha256), zonelab \(ZoneLabVersion.current).")
+        out.append("Evidence: \(r.trials) trials per attacker and variant, seed \(r.seed), calibration \(model.calibration.isStandard ? "default (docs/calibration.md)" : "customised"), scenario SHA-256 \(sha256), zonelab \(ZoneLabVersion.current).")
         out.append("Attackers: " + model.attackers.map { "\($0.id) (capability \($0.capability), horizon \(TimeSpan.format(hours: $0.horizonHours)))" }.joined(separator: ", ") + "; tolerable P \(model.scenario.tolerable).")
         out.append("")
-        var table = TextTable(["zone", "SL-T", "needed", "depends on it"])
+        var table = TextTable(["zone", "SL-T", "meets in practice", "SL-A needed", "targets in the zone"])
         for z in r.zones {
-            table.append([z.id, String(z.slTarget), z.recommended.map(String.init) ?? "not by itself", z.dependents.joined(separator: ", ")])
+            table.append([
+                z.id, String(z.slTarget), z.meets ? "yes" : "no", z.recommended.map(String.init) ?? "not by itself",
+                z.dependents.joined(separator: ", "),
+            ])
         }
         out.append(table.render())
         out.append("")

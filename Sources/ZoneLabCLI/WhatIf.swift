@@ -107,9 +107,5 @@ struct WhatIfCommand: ParsableCommand {
             text: lines.joined(separator: "\n"))
     }
 
-    static func signedPercent(_ v: Double) -> String {
-        if v == 0 { return "0" }
-        let text = String(format: "%.2f", abs(v) * 100)
-        return (v > 0 ? "+" : "−") + text + "%"
-    }
+    static func signedPercent(_ v: Double) -> String { Formatting.signedPoints(v) }
 }

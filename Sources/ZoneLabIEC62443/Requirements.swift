@@ -35,7 +35,11 @@ public struct RequirementsReport: Sendable {
         public var kind: String
         public var slTarget: SLVector
         public var slAchieved: SLVector
+        /// The requirements called for on assessed FRs (SPEC 4 "not assessed": coverage is
+        /// judged on assessed FRs only).
         public var entries: [Entry]
+        /// FRs the element's SL-A leaves out, listed once instead of as open requirements.
+        public var notAssessed: [FR]
         public var open: Int { entries.filter { !$0.covered }.count }
     }
 
@@ -45,9 +49,11 @@ public struct RequirementsReport: Sendable {
     public init(_ s: Scenario) {
         func element(_ id: String, _ kind: String, target: SLVector, achieved: SLVector) -> Element {
             let entries = SystemRequirement.all
-                .filter { $0.level <= target[$0.fr] }
+                .filter { $0.level <= target[$0.fr] && achieved.isAssessed($0.fr) }
                 .map { Entry(requirement: $0, covered: $0.level <= achieved[$0.fr]) }
-            return Element(id: id, kind: kind, slTarget: target, slAchieved: achieved, entries: entries)
+            return Element(
+                id: id, kind: kind, slTarget: target, slAchieved: achieved, entries: entries,
+                notAssessed: achieved.notAssessedFRs)
         }
         zones = s.zones.values.map { element($0.id, "zone", target: $0.slTarget, achieved: $0.slAchieved) }
         conduits = s.conduits.values.map { element($0.id, "conduit", target: s.slTarget(of: $0), achieved: $0.slAchieved) }
@@ -59,6 +65,7 @@ public struct RequirementsReport: Sendable {
             .array(elements.map { e in
                 .object([
                     ("id", .string(e.id)),
+                    ("not_assessed", .array(e.notAssessed.map { .string($0.rawValue) })),
                     ("requirements", .array(e.entries.map { entry in
                         var pairs: [(String, JSONValue)] = [
                             ("id", .string(entry.requirement.id)), ("fr", .string(entry.requirement.fr.rawValue)),

@@ -4,8 +4,9 @@ import ZoneLabEngine
 import ZoneLabModel
 import ZoneLabSource
 
-/// SL-T justification by simulation (SPEC 4): for each zone on an attack path, the smallest
-/// uniform SL that makes the critical assets depending on it meet their SL-T in practice; and a
+/// SL-T justification by simulation (SPEC 4): for each zone with targets, whether it meets its
+/// SL-T in practice (its own targets, attackers up to its SL-T) and the smallest SL-A on the zone
+/// (its assets and conduits) with which it would; and a
 /// roadmap of hardening steps, largest risk reduction (per unit of cost) first.
 public struct TargetSLJustification: Sendable {
     public struct ZoneResult: Sendable {
@@ -14,7 +15,9 @@ public struct TargetSLJustification: Sendable {
         /// Nil when no level of this zone alone achieves it.
         public var recommended: Int?
         public var achievable: Bool { recommended != nil }
-        /// The targets whose compromise paths run through the zone (or lie in it).
+        /// Whether the zone meets its SL-T in practice as designed.
+        public var meets: Bool
+        /// The targets in the zone (its verdict considers only these).
         public var dependents: [String]
         /// Worst P per attacker over the dependents, at the recommended level (or at SL 4).
         public var pAtRecommended: [String: Double]
@@ -48,17 +51,7 @@ public struct TargetSLJustification: Sendable {
         let base = model.simulate(settings)
         let scenario = model.scenario
         let entryZones = Set(model.attackers.flatMap(\.entry).compactMap { scenario.zone(of: $0) })
-        // Zones on attack paths, and which targets depend on each.
-        var dependents: OrderedDictionary<String, OrderedSet<String>> = [:]
-        for zone in scenario.zones.keys { dependents[zone] = [] }
-        for (t, target) in base.targets.enumerated() {
-            if let zone = target.zone { dependents[zone]?.append(target.id) }
-            for a in base.attackers.indices {
-                for path in base.outcomes[a][t].paths {
-                    for zone in zones(onPath: path.edges, scenario) { dependents[zone]?.append(target.id) }
-                }
-            }
-        }
+        let baseVerdicts = ZoneVerdicts(base, model: model)
         var structural: [String] = []
         for attacker in model.attackers {
             for entry in attacker.entry {
@@ -66,31 +59,47 @@ public struct TargetSLJustification: Sendable {
                 let inside = base.targets.filter { $0.zone == zone && ($0.slTarget ?? 0) > 0 }
                 if !inside.isEmpty {
                     structural.append(
-                        "Attacker \(attacker.id) starts in zone \(zone), where \(inside.map(\.id).joined(separator: ", ")) lie: no SL-T on that zone keeps it out. Add a zone boundary (a conduit) between where \(attacker.id) enters and the critical assets.")
+                        "Attacker \(attacker.id) starts in zone \(zone), where \(Formatting.list(inside.map(\.id))) \(inside.count == 1 ? "lies" : "lie"): no SL-T on that zone keeps it out. Add a zone boundary (a conduit) between where \(attacker.id) enters and the critical assets.")
                 }
             }
         }
+        // A zone's verdict considers only the targets in that zone and the attackers up to its
+        // SL-T (SPEC 4): the search finds the SL-A the zone needs for that verdict to hold.
         var results: [ZoneResult] = []
-        for (zone, deps) in dependents where !deps.isEmpty && !entryZones.contains(zone) {
-            let depIndices = base.targets.indices.filter { deps.contains(base.targets[$0].id) }
+        for verdict in baseVerdicts.verdicts where !entryZones.contains(verdict.zone) {
+            let zone = verdict.zone
+            let ownTargets = base.targets.indices.filter { base.targets[$0].zone == zone }
             var recommended: Int?
             var pAt: [String: Double] = [:]
+            var found: ZoneVerdicts.Verdict?
             for level in 0...4 {
                 let trial = model.with(scenario: Hardening.zone(zone, level: level).applied(to: scenario)).simulate(settings)
-                pAt = worst(trial, among: depIndices)
-                if depIndices.allSatisfy({ t in (trial.effectiveSL(target: t) ?? 0) >= (trial.targets[t].slTarget ?? 0) }) {
+                pAt = worst(trial, among: ownTargets)
+                found = ZoneVerdicts(trial, model: model).verdicts.first { $0.zone == zone }
+                if found?.meets ?? true {
                     recommended = level
                     break
                 }
             }
-            let slt = scenario.zones[zone]!.slTarget.maximum
+            let slt = verdict.slTarget
+            let names = Formatting.list(verdict.targets)
+            let verb = verdict.targets.count == 1 ? "meets" : "meet"
+            let against = "attackers of capability up to \(slt)"
             let rationale: String
             if let level = recommended {
-                rationale = "With zone \(zone) (its assets and conduits) at SL \(level) on every FR and the rest of the plant as designed, \(deps.joined(separator: ", ")) meet their SL-T in practice: the worst P within the horizon is \(format(pAt)) against a tolerable \(scenario.tolerable). " + (level < slt ? "SL \(level) suffices here; the declared SL-T \(slt) leaves a margin." : level == slt ? "This confirms the declared SL-T \(slt)." : "The declared SL-T \(slt) is too low: raise it to \(level).")
+                let worstText = found?.worst.map { "the worst P within the horizon is \(Formatting.percent($0.p)) (\($0.attacker) on \($0.target))" }
+                    ?? "no simulated attacker has a capability up to \(slt)"
+                rationale = "With zone \(zone) (its assets and conduits) at SL-A \(level) on every FR and the rest of the plant as designed, \(names) \(verb) SL-T \(slt) in practice against \(against): \(worstText), tolerable \(Formatting.percent(scenario.tolerable)). "
+                    + (level < slt ? "SL-A \(level) suffices here; the declared SL-T \(slt) leaves a margin."
+                        : level == slt ? "This confirms that SL-A at the declared SL-T \(slt) is what the zone needs."
+                        : "SL-A \(slt) is not enough on these paths: the zone needs SL-A \(level) to withstand the capability its SL-T \(slt) names.")
             } else {
-                rationale = "Even at SL 4, zone \(zone) alone does not make \(deps.joined(separator: ", ")) meet their SL-T (worst P \(format(pAt))): other zones on the paths must be hardened too (see the roadmap)" + (structural.isEmpty ? "." : ", or the structure changed.")
+                let worstText = found?.worst.map { "worst P \(Formatting.percent($0.p)), \($0.attacker) on \($0.target)" } ?? ""
+                rationale = "Even at SL-A 4, zone \(zone) alone does not make \(names) meet SL-T \(slt) against \(against) (\(worstText)): other zones on the paths must be hardened too (see the roadmap)" + (structural.isEmpty ? "." : ", or the structure changed.")
             }
-            results.append(ZoneResult(id: zone, slTarget: slt, recommended: recommended, dependents: Array(deps), pAtRecommended: pAt, rationale: rationale))
+            results.append(ZoneResult(
+                id: zone, slTarget: slt, recommended: recommended, meets: verdict.meets, dependents: verdict.targets,
+                pAtRecommended: pAt, rationale: rationale))
         }
 
         // Roadmap: greedy, cumulative.
@@ -156,7 +165,7 @@ public struct TargetSLJustification: Sendable {
     }
 
     static func format(_ p: [String: Double]) -> String {
-        p.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f%%", $0.value * 100))" }.joined(separator: ", ")
+        p.sorted { $0.key < $1.key }.map { "\($0.key) \(Formatting.percent($0.value))" }.joined(separator: ", ")
     }
 
     /// SPEC 7: `zonelab_target_sl: 1`.
@@ -173,6 +182,7 @@ public struct TargetSLJustification: Sendable {
                 .object([
                     ("id", .string(z.id)), ("sl_target", .int(z.slTarget)),
                     ("recommended_sl_target", z.recommended.map { .int($0) } ?? .null), ("achievable", .bool(z.achievable)),
+                    ("meets_sl_target", .bool(z.meets)),
                     ("dependents", .array(z.dependents.map(JSONValue.string))), ("p_at_recommended", pmap(z.pAtRecommended)),
                     ("rationale", .string(z.rationale)),
                 ])

@@ -38,6 +38,14 @@ public struct SLVector: Sendable, Hashable, CustomStringConvertible {
         assessedMask |= 1 << UInt8(fr.number - 1)
     }
 
+    /// The same levels with every FR counted as given: an SL-T map gives 0 to the FRs it leaves
+    /// out (SPEC 2), and "not assessed" is a property of SL-A only.
+    public var withEveryFR: SLVector {
+        var result = self
+        result.assessedMask = Self.allMask
+        return result
+    }
+
     /// Whether the FR was assessed.
     public func isAssessed(_ fr: FR) -> Bool { assessedMask & (1 << UInt8(fr.number - 1)) != 0 }
     /// The assessed FRs, in FR order.

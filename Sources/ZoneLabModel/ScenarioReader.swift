@@ -237,7 +237,7 @@ struct ScenarioReader {
             id: id?.id ?? "",
             name: f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") },
             level: f["level"].flatMap { diagnostics.integer($0, "'level' of \(what) (Purdue level)", in: 0...5) },
-            slTarget: f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)") } ?? SLVector(),
+            slTarget: f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)")?.withEveryFR } ?? SLVector(),
             slAchieved: f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? .notAssessed,
             compensating: f["compensating"].flatMap { diagnostics.string($0, "'compensating' of \(what)") },
             upgradeCost: f["upgrade_cost"].flatMap { diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude) })
@@ -356,7 +356,7 @@ struct ScenarioReader {
         }
         let name = f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") }
         let slAchieved = f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? .notAssessed
-        let slTarget = f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)") }
+        let slTarget = f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)")?.withEveryFR }
         let upgradeCost = f["upgrade_cost"].flatMap { diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude) }
         guard let id, zones.count == 2 else { return nil }
         let conduit = Conduit(

@@ -36,6 +36,6 @@ public struct ConduitAssessment: Sendable, Hashable {
 
     /// `gap RDF 2, IAC 1` or `no gap`.
     public var gapText: String {
-        gaps.isEmpty ? "no SL gap" : "gap " + gaps.map { "\($0.fr.rawValue) \($0.gap)" }.joined(separator: ", ")
+        gaps.isEmpty ? "no SL gap" : "gap " + Formatting.gaps(gaps.map { ($0.fr, $0.gap) })
     }
 }

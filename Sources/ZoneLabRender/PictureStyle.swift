@@ -71,35 +71,11 @@ enum PictureStyle {
     }
 
     /// `62%`, `0.4%`, `<0.1%`.
-    static func percent(_ share: Double) -> String {
-        let p = share * 100
-        if p <= 0 { return "0%" }
-        if p < 0.1 { return "<0.1%" }
-        if p < 10 { return String(format1(p)) + "%" }
-        return String(Int(p.rounded())) + "%"
-    }
-
-    static func format1(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
-    }
+    static func percent(_ share: Double) -> String { Formatting.percent(share) }
 
     /// `12,345`.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    static func grouped(_ n: Int) -> String { Formatting.count(n) }
 
-    /// Hours in the largest whole unit: `90d`, `1y`, `36h`.
-    static func duration(hours: Double) -> String {
-        if hours >= 8760, (hours / 8760).rounded() == hours / 8760 { return "\(Int(hours / 8760))y" }
-        if hours >= 24, (hours / 24).rounded() == hours / 24 { return "\(Int(hours / 24))d" }
-        if hours.rounded() == hours { return "\(Int(hours))h" }
-        return format1(hours) + "h"
-    }
+    /// A duration, as everywhere else.
+    static func duration(hours: Double) -> String { Formatting.duration(hours: hours) }
 }

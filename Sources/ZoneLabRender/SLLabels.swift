@@ -20,6 +20,10 @@ enum SLLabels {
             + FR.allCases.map { HTMLTable.Cell(HTMLLabel("\(target[$0])").font(size: 8, color: ink)) })
         table.row([HTMLTable.Cell(HTMLLabel("SL-A").font(size: 8, color: ink), [.align(.left)])]
             + FR.allCases.map { fr in
+                // An FR not assessed is shown as "–", never as a gap (SPEC 4 "not assessed").
+                guard achieved.isAssessed(fr) else {
+                    return HTMLTable.Cell(HTMLLabel("–").font(size: 8, color: PictureStyle.muted))
+                }
                 let gap = target[fr] - achieved[fr]
                 var attributes: [HTMLTable.Attribute] = []
                 if !faded, let tint = PictureStyle.gapTint(gap) { attributes.append(.bgcolor(tint)) }
@@ -33,8 +37,8 @@ enum SLLabels {
     /// as SL-A/SL-T, in FR order.
     /// More than three FRs named: the compact per-FR form `SL-A 2000200 / SL-T 2222222`.
     static func conduitLevels(achieved: SLVector, target: SLVector) -> String {
-        let frs = FR.allCases.filter { achieved[$0] > 0 || target[$0] > 0 }
-        guard !frs.isEmpty else { return "A/T 0/0" }
+        let frs = achieved.assessedFRs
+        guard !frs.isEmpty else { return "SL-A not assessed" }
         if frs.count > 3 { return "SL-A \(short(achieved)) / SL-T \(short(target))" }
         return "A/T " + frs.map { "\($0.rawValue) \(achieved[$0])/\(target[$0])" }.joined(separator: " · ")
     }

@@ -153,7 +153,7 @@ public struct HTMLReport {
                 ["zone", "SL-T", "effective SL (simulated)", "verdict"],
                 verdicts.map { v in
                     [Markup.text("\(zoneName(v.zone)) (\(v.zone))"), Markup.text(String(v.slTarget)), Markup.text(String(v.effective)),
-                     v.meets ? Markup.badge("meets SL-T", "good") : Markup.badge("falls short by \(v.slTarget - v.effective)", "bad")]
+                     v.meets ? Markup.badge("meets SL-T", "good") : Markup.badge(v.summary, "bad")]
                 }, numericColumns: [1, 2]))
         }
         // The worst path in one sentence.
@@ -320,10 +320,10 @@ public struct HTMLReport {
                     Markup.text(String(i + 1)),
                     Markup.text("\(conduitName(row.id)) (\(row.id))"),
                     Markup.text((conduit?.zones ?? []).map(zoneName).joined(separator: " ↔ ")),
-                    row.gaps.isEmpty ? Markup.badge("none", "good") : Markup.text(row.gaps.map { "\($0.fr.rawValue) +\($0.gap)" }.joined(separator: ", ")),
+                    row.gaps.isEmpty ? Markup.badge("none", "good") : Markup.text(Formatting.gaps(row.gaps.map { ($0.fr, $0.gap) })),
                     Markup.text(row.criticality.map { "\(Markup.percent($0.value)) (\($0.attacker))" } ?? "0%"),
                     Markup.text(row.gain.map { gain in
-                        (gain.value < 0.0005 ? "< 0.1 pp" : "−\(String(format: "%.1f", gain.value * 100)) pp") + " (\(gain.attacker))"
+                        Formatting.signedPoints(-gain.value) + " (\(gain.attacker))"
                     } ?? (measured && !row.gaps.isEmpty ? "no measurable drop" : "–")),
                 ]
             }, numericColumns: [0]))
@@ -335,16 +335,16 @@ public struct HTMLReport {
     func targetSL() -> [BodyNode] {
         let j = content.justification
         var nodes: [BodyNode] = [Markup.element("p", [Markup.text(
-            "For each zone on an attack path, the smallest SL-T (uniform over the FRs, applied to the zone, its assets and its conduits) that makes every critical asset depending on it meet its SL-T in practice, found by simulation (IEC 62443-3-2 ZCR 5/6). Found with \(content.roadmapTrials) trials per attacker and candidate.")])]
+            "For each zone with critical assets: whether it meets its SL-T in practice (its own critical assets, against the attackers up to the capability its SL-T names), and the smallest SL-A (uniform over the FRs, applied to the zone, its assets and its conduits) with which it would, found by simulation (IEC 62443-3-2 ZCR 5/6). Found with \(content.roadmapTrials) trials per attacker and candidate.")])]
         if j.zones.isEmpty {
-            nodes.append(Markup.element("p", [Markup.text("No zone outside the attackers' entry zones lies on an attack path.")]))
+            nodes.append(Markup.element("p", [Markup.text("No zone outside the attackers' entry zones holds a critical asset.")]))
         } else {
             nodes.append(Markup.table(
-                ["zone", "declared SL-T", "needed", "finding", "critical assets depending on it"],
+                ["zone", "declared SL-T", "SL-A needed", "finding", "critical assets in the zone"],
                 j.zones.map { z in
                     let finding: BodyNode
                     if let r = z.recommended {
-                        finding = r > z.slTarget ? Markup.badge("SL-T too low", "bad") : r == z.slTarget ? Markup.badge("confirmed", "good") : Markup.badge("margin", "neutral")
+                        finding = r > z.slTarget ? Markup.badge("needs SL-A above its SL-T", "bad") : r == z.slTarget ? Markup.badge("confirmed", "good") : Markup.badge("margin", "neutral")
                     } else {
                         finding = Markup.badge("not by this zone alone", "warn")
                     }
@@ -488,7 +488,7 @@ public struct HTMLReport {
         facts += [
             ("attackers", Markup.text(content.model.attackers.map { "\($0.id): capability \($0.capability), entry \($0.entry.joined(separator: ", ")), horizon \(TimeSpan.format(hours: $0.horizonHours))" }.joined(separator: "; "))),
             ("tolerable P", Markup.text(Markup.percent(scenario.tolerable))),
-            ("calibration", Markup.text(calibration.isStandard ? "standard (SPEC 3.3)" : "customised by the scenario or --calibration (table below)")),
+            ("calibration", Markup.text(calibration.isStandard ? "default (docs/calibration.md)" : "customised by the scenario or --calibration (table below)")),
             ("tool", Markup.element("span", [Markup.attribute("id", "tool-version"), Markup.text("zonelab \(ZoneLabVersion.current), Graphviz \(content.graphvizVersion)")])),
             ("date", Markup.text(Self.isoDate(content.provenance.date))),
             ("command line", Markup.element("code", [Markup.text(content.provenance.commandLine)])),

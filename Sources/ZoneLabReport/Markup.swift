@@ -1,5 +1,6 @@
 import Foundation
 import Plot
+import ZoneLabModel
 
 /// A node of the report's body.
 typealias BodyNode = Node<HTML.BodyContext>
@@ -73,17 +74,10 @@ enum Markup {
     }
 
     /// P as a percentage: `42.1%`, `0.35%`, `0%`.
-    static func percent(_ p: Double) -> String {
-        if p == 0 { return "0%" }
-        if p < 0.01 { return String(format: "%.2f%%", p * 100) }
-        return String(format: "%.1f%%", p * 100)
-    }
+    static func percent(_ p: Double) -> String { Formatting.percent(p) }
 
     /// A signed difference of P in percentage points.
-    static func signedPercent(_ v: Double) -> String {
-        if v == 0 { return "0" }
-        return (v > 0 ? "+" : "−") + String(format: "%.2f", abs(v) * 100) + "%"
-    }
+    static func signedPercent(_ v: Double) -> String { Formatting.signedPoints(v) }
 
     /// A coordinate for SVG.
     static func coordinate(_ v: Double) -> String { String(format: "%.1f", v) }

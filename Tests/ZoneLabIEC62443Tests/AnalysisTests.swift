@@ -136,8 +136,12 @@ import ZoneLabSource
         #expect(SystemRequirement.all.filter(\.disputed).count == 4)
         let report = RequirementsReport(try Fixtures.load().scenario)
         let control = try #require(report.zones.first { $0.id == "control" })
-        // SL-T 3 everywhere: every requirement of level <= 3.
-        #expect(control.entries.count == SystemRequirement.all.filter { $0.level <= 3 }.count)
+        // SL-T 3 everywhere, SL-A given for IAC, UC, SI and RDF only: every requirement of level
+        // <= 3 on those four FRs; DC, TRE and RA are listed once as not assessed, never as open.
+        let assessed: Set<FR> = [.IAC, .UC, .SI, .RDF]
+        #expect(control.entries.count == SystemRequirement.all.filter { $0.level <= 3 && assessed.contains($0.fr) }.count)
+        #expect(control.notAssessed == [.DC, .TRE, .RA])
+        #expect(!control.entries.contains { $0.requirement.id == "SR 7.5" })
         let mfa = try #require(control.entries.first { $0.requirement.id == "SR 1.1 RE(2)" })
         #expect(mfa.requirement.level == 3 && !mfa.covered)  // IAC SL-A 2
         let unique = try #require(control.entries.first { $0.requirement.id == "SR 1.1 RE(1)" })

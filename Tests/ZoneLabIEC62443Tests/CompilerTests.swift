@@ -11,30 +11,38 @@ import ZoneLabSource
         let skeleton = try Fixtures.model().skeleton
         let nodes = Set(skeleton.nodes.map(\.id))
         let edges = Set(skeleton.edges.map(\.id))
-        for id in ["zone:internet", "asset:plc1", "reach:dmz-ops:0", "reach:dmz-ops:1",
-                   "gate:inet-ent:internet>enterprise/IAC", "gate:inet-ent:enterprise>internet/IAC", "gate:dmz-ops:0/IAC"] {
+        for id in ["zone:internet", "asset:plc1", "reach:dmz-ops:hist>scada:opc-ua", "reach:dmz-ops:ops>hist",
+                   "gate:inet-ent:internet>enterprise/IAC", "gate:inet-ent:enterprise>internet/IAC",
+                   "gate:dmz-ops:hist>scada:opc-ua/IAC"] {
             #expect(nodes.contains(id), "missing node \(id)")
         }
-        for id in ["exploit:plc1", "exploit:hist", "exploit:hist:CVE-1", "pivot:plc1",
+        for id in ["exploit:plc1", "exploit:hist", "pivot:plc1",
                    "cross:inet-ent:internet>enterprise/RDF", "cross:inet-ent:internet>enterprise/IAC",
-                   "cross:inet-ent:enterprise>internet/RDF", "channel:dmz-ops:0/RDF", "channel:dmz-ops:0/IAC",
-                   "enter:dmz-ops:0", "enter:dmz-ops:1", "enter:dmz-ops:1:CVE-1"] {
+                   "cross:inet-ent:enterprise>internet/RDF", "channel:dmz-ops:hist>scada:opc-ua/RDF",
+                   "channel:dmz-ops:hist>scada:opc-ua/IAC", "enter:dmz-ops:hist>scada:opc-ua", "enter:dmz-ops:ops>hist"] {
             #expect(edges.contains(id), "missing edge \(id)")
         }
+        // One exploit edge per asset and one enter edge per channel (SPEC 3.2 v2): no per-CVE edges.
+        #expect(!edges.contains { $0.hasPrefix("exploit:hist:") || $0.hasPrefix("enter:dmz-ops:ops>hist:") })
+        #expect(edges.count == Set(skeleton.edges.map(\.id)).count)
         // A conduit with channels has no cross: edges.
         #expect(!edges.contains { $0.hasPrefix("cross:dmz-ops:") })
         // zone:ops -> reach:dmz-ops:1 -> asset:hist (a zone end starts at zone:X).
-        let channel = skeleton.edges.first { $0.id == "channel:dmz-ops:1/RDF" }!
+        let channel = skeleton.edges.first { $0.id == "channel:dmz-ops:ops>hist/RDF" }!
         #expect(skeleton.nodes[channel.from].id == "zone:ops")
-        let enterZone = skeleton.edges.first { $0.id == "enter:dmz-ops:0" }!
+        let enterZone = skeleton.edges.first { $0.id == "enter:dmz-ops:hist>scada:opc-ua" }!
         #expect(skeleton.nodes[enterZone.to].id == "asset:scada")
     }
 
     @Test func protectionsAndCaps() throws {
         let skeleton = try Fixtures.model().skeleton
         func edge(_ id: String) -> AttackSkeleton.Edge { skeleton.edges.first { $0.id == id }! }
-        #expect(edge("exploit:hist").protection == 2)
-        #expect(edge("exploit:hist:CVE-1").protection == 1)  // high + public caps at 1
+        // hist: SL-A 2, CVE-1 (high, public) caps it at 1 and is named on the one edge.
+        #expect(edge("exploit:hist").protection == 1)
+        #expect(edge("exploit:hist").step.vulnerability == "CVE-1")
+        #expect(edge("enter:dmz-ops:ops>hist").protection == 1)
+        #expect(edge("enter:dmz-ops:ops>hist").step.vulnerability == "CVE-1")
+        #expect(edge("exploit:scada").step.vulnerability == nil)
         #expect(edge("pivot:plc1").protection == nil)
         #expect(edge("exploit:plc1").needsIACSSkill)
         #expect(!edge("exploit:scada").needsIACSSkill)
@@ -60,8 +68,8 @@ import ZoneLabSource
         }
         #expect(skeleton.edges.first { $0.id == "cross:inet-ent:internet>enterprise/RDF" }!.technique.id == "T0822")
         #expect(skeleton.edges.first { $0.id == "exploit:plc1" }!.technique.id == "T0843")
-        #expect(skeleton.edges.first { $0.id == "exploit:hist" }!.technique.id == "T0819")
-        #expect(skeleton.edges.first { $0.id == "exploit:hist:CVE-1" }!.technique.id == "T0866")
+        #expect(skeleton.edges.first { $0.id == "exploit:scada" }!.technique.id == "T0859")
+        #expect(skeleton.edges.first { $0.id == "exploit:hist" }!.technique.id == "T0866")  // through CVE-1
     }
 
     /// Compile output is identical across runs and does not depend on YAML key order.

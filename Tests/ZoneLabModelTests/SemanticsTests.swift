@@ -74,10 +74,27 @@ import ZoneLabSource
         #expect(target.compact == "2000300")
     }
 
-    @Test func missingSLIsZero() throws {
+    /// An absent SL-A is 0 for the simulation and assesses no FR (SPEC 4 "not assessed").
+    @Test func missingSLIsZeroAndNotAssessed() throws {
         let s = try Self.load()
-        #expect(s.zones["internet"]?.slAchieved == SLVector(uniform: 0))
-        #expect(s.conduits["it-ot"]?.slAchieved == SLVector(uniform: 0))
+        for vector in [s.zones["internet"]?.slAchieved, s.conduits["it-ot"]?.slAchieved] {
+            let v = try #require(vector)
+            #expect(FR.allCases.allSatisfy { v[$0] == 0 })
+            #expect(v.assessedFRs.isEmpty)
+            #expect(v.gaps(to: SLVector(uniform: 3)).isEmpty)
+        }
+    }
+
+    /// An SL-A map assesses the FRs it names only; gaps and the compact form skip the others.
+    @Test func slAchievedMapLeavesTheOtherFRsNotAssessed() throws {
+        let s = try Self.load()
+        let control = try #require(s.zones["control"])
+        let assessed = control.slAchieved.assessedFRs
+        #expect(!assessed.isEmpty)
+        #expect(control.slAchieved.gaps(to: SLVector(uniform: 4)).map(\.fr) == assessed)
+        #expect(SLVector([.IAC: 2, .RDF: 1]).compact == "2---1--")
+        #expect(SLVector([.IAC: 2, .RDF: 1]).gaps(to: SLVector(uniform: 3)).map(\.fr) == [.IAC, .RDF])
+        #expect(SLVector(uniform: 1).assessedFRs == FR.allCases)
     }
 
     @Test func assetSLOverridesOnlyTheFRsItNames() throws {
