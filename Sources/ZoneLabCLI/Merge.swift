@@ -27,7 +27,7 @@ struct Merge: ParsableCommand {
         var unreadable = true
         for file in shards {
             do throws(DiagnosticError) {
-                let root = try DocumentParser.parse(contentsOf: file)
+                let root = try StrictJSON.parse(contentsOf: file)
                 sets.append((file, try RunSet.fromShardJSON(root.jsonValue, file: file)))
             } catch {
                 errors += error.diagnostics

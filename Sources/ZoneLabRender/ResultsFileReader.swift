@@ -14,7 +14,7 @@ public enum ResultsFileReader {
     }
 
     public static func read(path: String) throws(DiagnosticError) -> ResultsFile {
-        try read(DocumentParser.parse(contentsOf: path), file: path)
+        try read(StrictJSON.parse(contentsOf: path), file: path)
     }
 
     public static func read(_ root: DocumentNode, file: String) throws(DiagnosticError) -> ResultsFile {
