@@ -22,7 +22,7 @@ struct Compile: ParsableCommand {
     @Option(help: "The attacker (default: the first).")
     var attacker: String?
 
-    @Option(help: ArgumentHelp("Horizon overriding the scenario's (e.g. 30d).", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Horizon overriding the scenario's (e.g. 30d).", valueName: "duration"), transform: DurationArgument.parse)
     var horizon: DurationArgument?
 
     @Option(help: ArgumentHelp("A YAML file of calibration overrides.", valueName: "file"))

@@ -20,10 +20,10 @@ struct Demo: ParsableCommand {
               zonelab demo --trials 50000 --out /tmp/demo
             """)
 
-    @Option(help: "Trials per attacker.")
+    @Option(parsing: .unconditional, help: "Trials per attacker.", transform: WholeNumber.atLeast(1, "the number of trials"))
     var trials: Int = 10_000
 
-    @Option(help: "Seed of the random numbers.")
+    @Option(parsing: .unconditional, help: "Seed of the random numbers.", transform: WholeNumber.seed)
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Output folder.", valueName: "dir"))

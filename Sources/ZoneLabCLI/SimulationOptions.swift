@@ -54,26 +54,70 @@ struct DurationArgument: ExpressibleByArgument, Sendable {
     var span: TimeSpan
 
     init?(argument: String) {
-        guard let span = TimeSpan(parsing: argument), span.hours > 0, span.hours.isFinite else { return nil }
+        guard let span = try? Self.parse(argument).span else { return nil }
         self.span = span
+    }
+
+    private init(span: TimeSpan) { self.span = span }
+
+    /// Parses a duration, saying why one is refused (used as the options' `transform`).
+    @Sendable static func parse(_ argument: String) throws -> DurationArgument {
+        guard let span = TimeSpan(parsing: argument), span.hours.isFinite else {
+            throw ArgumentReason("a duration is a number of hours (720) or a number with a unit m, h, d, w or y (30d, 1.5y)")
+        }
+        guard span.hours > 0 else { throw ArgumentReason("a horizon must be longer than 0") }
+        return DurationArgument(span: span)
+    }
+}
+
+/// Why a command-line value is refused; ArgumentParser prints it after
+/// "The value 'X' is invalid for '--option <value>': ".
+struct ArgumentReason: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Parsers of whole numbers that say why a value is refused.
+enum WholeNumber {
+    /// A whole number of at least `minimum` (`what` names it: "the number of trials").
+    static func atLeast(_ minimum: Int, _ what: String) -> @Sendable (String) throws -> Int {
+        { text in
+            guard let value = Int(text) else { throw ArgumentReason("\(what) is a whole number of at least \(minimum)") }
+            guard value >= minimum else { throw ArgumentReason("\(what) must be at least \(minimum)") }
+            return value
+        }
+    }
+
+    /// A seed: a whole number from 0 to 2^64 - 1.
+    @Sendable static func seed(_ text: String) throws -> UInt64 {
+        guard let value = UInt64(text) else {
+            throw ArgumentReason(
+                text.hasPrefix("-") && UInt64(text.dropFirst()) != nil
+                    ? "a seed is not negative: it is a whole number from 0 to \(UInt64.max)"
+                    : "a seed is a whole number from 0 to \(UInt64.max)")
+        }
+        return value
     }
 }
 
 /// Options shared by the commands that simulate.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Trials per attacker.")
+    // `.unconditional`: `--trials -5` is a refused value, not a missing one.
+    @Option(parsing: .unconditional, help: "Trials per attacker.", transform: WholeNumber.atLeast(1, "the number of trials"))
     var trials: Int = 10_000
 
-    @Option(help: "Seed of the random numbers: the same seed gives the same results.")
+    @Option(parsing: .unconditional, help: "Seed of the random numbers: the same seed gives the same results.", transform: WholeNumber.seed)
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.",
+            transform: WholeNumber.atLeast(1, "the number of threads"))
     var threads: Int?
 
     @Option(name: .customLong("attacker"), help: "Simulate only this attacker (repeatable; default all).")
     var attackers: [String] = []
 
-    @Option(help: ArgumentHelp("Horizon of every attacker, overriding the scenario (e.g. 30d, 720 = hours).", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Horizon of every attacker, overriding the scenario (e.g. 30d, 720 = hours).", valueName: "duration"),
+            transform: DurationArgument.parse)
     var horizon: DurationArgument?
 
     @Option(help: ArgumentHelp("A YAML file of calibration overrides, applied after the scenario's.", valueName: "file"))

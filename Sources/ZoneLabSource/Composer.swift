@@ -179,12 +179,47 @@ struct Composer {
                 at: Self.location(parser.problem_mark))
             return
         }
+        let index = Int(parser.problem_mark.index)
+        let byte = index < buffer.count ? buffer[index] : 0
+        if problem.hasPrefix("found character that cannot start any token"), byte == 0x09 {
+            diagnostics.error(
+                "a tab: tabs are not allowed in YAML indentation (nor to start a value); indent with spaces",
+                at: Self.location(parser.problem_mark))
+            return
+        }
         var message = "YAML syntax error: \(problem)"
         if let context = parser.context.map({ String(cString: $0) }) {
             let at = Self.location(parser.context_mark)
             message += " (\(context) at line \(at.line), column \(at.column))"
         }
+        // The problem may be found on the line after the value (a '#' comment ends a flow mapping).
+        let lines = [index, Int(parser.context_mark.index)].map { Self.line(containing: $0, in: buffer) }
+        message += Self.quotingHint(problem: problem, line: lines.joined(separator: "\n"))
         diagnostics.error(message, at: Self.location(parser.problem_mark))
+    }
+
+    /// A hint for the syntax errors that a value needing quotes causes.
+    static func quotingHint(problem: String, line: String) -> String {
+        if problem.hasPrefix("mapping values are not allowed") {
+            return "; a ': ' inside a plain value starts a mapping: quote the value"
+        }
+        if problem.contains("did not find expected ',' or '}'") || problem.contains("did not find expected ',' or ']'") {
+            return line.contains(" #")
+                ? "; ' #' starts a comment, which cuts {…} or […] short: quote a value with '#' in it"
+                : "; a value with ',', ':' or '#' inside {…} or […] must be quoted"
+        }
+        return ""
+    }
+
+    /// The text of the line holding the byte at `offset`.
+    static func line(containing offset: Int, in buffer: UnsafeRawBufferPointer) -> String {
+        guard !buffer.isEmpty else { return "" }
+        let at = min(max(0, offset), buffer.count - 1)
+        var start = at
+        while start > 0, buffer[start - 1] != 0x0A { start -= 1 }
+        var end = at
+        while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
     }
 
     /// The line and column (in Unicode scalars) of the byte at `offset`.

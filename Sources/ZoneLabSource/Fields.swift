@@ -29,6 +29,17 @@ public struct Fields: Sendable {
 }
 
 extension Diagnostics {
+    /// A key without a value that follows a plain value on the same line is most likely the rest
+    /// of that value, cut off by a comma in a `{…}` mapping (`{name: Tank 1, North}`).
+    static func commaHint(_ pair: DocumentNode.Pair, in pairs: [DocumentNode.Pair]) -> String {
+        guard pair.value.isNull, pair.value.scalar?.text.isEmpty ?? false,
+            let index = pairs.firstIndex(where: { $0.key.location == pair.key.location }), index > 0,
+            pairs[index - 1].value.scalar?.isPlain == true, pairs[index - 1].key.location.line == pair.key.location.line
+        else { return "" }
+        let previous = pairs[index - 1]
+        return "; a comma inside {…} ends the value: quote it (\(previous.key.text ?? "key"): \"\(previous.value.text ?? ""), \(pair.key.text ?? "")\")"
+    }
+
     /// Reads `node` as a mapping whose keys are among `allowed`, with `required` present.
     ///
     /// Unknown keys are reported with a "did you mean"; missing required keys at the mapping.
@@ -44,7 +55,7 @@ extension Diagnostics {
             if key == "<<" && pair.key.scalar?.isPlain == true {
                 error("unknown key '<<' in \(what): YAML merge keys are not supported; write the keys out", at: pair.key.location)
             } else if !allowed.contains(key) {
-                error("unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, among: allowed))", at: pair.key.location)
+                error("unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, among: allowed))\(Self.commaHint(pair, in: pairs))", at: pair.key.location)
             }
         }
         let fields = Fields(node: node, pairs: pairs)
