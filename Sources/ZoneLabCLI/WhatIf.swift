@@ -75,37 +75,72 @@ struct WhatIfCommand: ParsableCommand {
         let comparison = WhatIfComparison(base: baseSet, variant: variantSet)
         let narrator = PathNarrator(scenario: variantModel.scenario, skeleton: variantModel.skeleton)
         let baseNarrator = PathNarrator(scenario: baseModel.scenario, skeleton: baseModel.skeleton)
-        var lines: [String] = []
-        lines.append("What-if: \(baseModel.scenario.name) → \(variant)")
-        lines.append("\(settings.trials) trials per attacker and side, seed \(settings.seed), common random numbers")
-        var table = TextTable(
-            ["target", "attacker", "P base", "P variant", "difference", "paired 95% CI", "narrower by", "TTC p50 base → variant"],
-            alignments: [.left, .left, .right, .right, .right, .left, .right, .left])
-        for row in comparison.rows {
-            table.append([
-                row.target, row.attacker, ResultsText.percent(row.pBase), ResultsText.percent(row.pVariant),
-                Self.signedPercent(row.difference),
-                "\(Self.signedPercent(row.ci95.lower)) … \(Self.signedPercent(row.ci95.upper))",
-                row.narrowing.map { String(format: "%.1f×", $0) } ?? "exact",
-                "\(row.p50Base.map { TimeSpan.format(hours: $0) } ?? "-") → \(row.p50Variant.map { TimeSpan.format(hours: $0) } ?? "-")",
-            ])
-        }
-        lines.append(table.render())
-        let changes = comparison.rows.filter { !$0.appeared.isEmpty || !$0.vanished.isEmpty }
-        if !changes.isEmpty {
-            lines.append("")
-            lines.append("Paths that appeared (+) or vanished (−) among the top \(RunSet.topPathCount)")
-            for row in changes.prefix(12) {
-                for p in row.vanished.prefix(1) { lines.append("  − \(row.target) \(row.attacker): \(baseNarrator.narrate(p))") }
-                for p in row.appeared.prefix(1) { lines.append("  + \(row.target) \(row.attacker): \(narrator.narrate(p))") }
-            }
-        }
-        if !comparison.onlyInBase.isEmpty { lines.append("Targets only in the base: \(comparison.onlyInBase.joined(separator: ", "))") }
-        if !comparison.onlyInVariant.isEmpty { lines.append("Targets only in the variant: \(comparison.onlyInVariant.joined(separator: ", "))") }
+        let lines = Self.text(
+            comparison, title: "What-if: \(baseModel.scenario.name) → \(variant)", settings: settings,
+            tolerable: baseModel.scenario.tolerable, baseNarrator: baseNarrator, variantNarrator: narrator)
         return Result(
             comparison: comparison, json: comparison.json(toolVersion: ZoneLabVersion.current, calibration: baseModel.calibration.json),
             text: lines.joined(separator: "\n"))
     }
 
-    static func signedPercent(_ v: Double) -> String { Formatting.signedPoints(v) }
+    /// Most path lines printed; the rest are counted, never dropped silently.
+    static let pathLineLimit = 30
+
+    /// The comparison as text: the per-zone summary first, then every target and attacker,
+    /// then the paths that appeared or vanished among the top 5.
+    static func text(
+        _ comparison: WhatIfComparison, title: String, settings: SimulationSettings, tolerable: Double,
+        baseNarrator: PathNarrator, variantNarrator: PathNarrator
+    ) -> [String] {
+        var lines: [String] = [title]
+        lines.append("\(settings.trials) trials per attacker and side, seed \(settings.seed), common random numbers; tolerable P \(Formatting.percent(tolerable))")
+        if !comparison.zones.isEmpty {
+            lines.append("")
+            lines.append("Zones (worst P over their critical assets and every attacker; verdict: meets its SL-T in practice)")
+            var zones = TextTable(["zone", "SL-T", "worst P base → variant", "verdict base → variant"])
+            for z in comparison.zones {
+                let sl = z.slTargetBase == z.slTargetVariant ? "\(z.slTargetBase)" : "\(z.slTargetBase) → \(z.slTargetVariant)"
+                func verdict(_ meets: Bool) -> String { meets ? "meets" : "does not meet" }
+                zones.append([
+                    z.id, sl, "\(Formatting.percent(z.worstPBase)) → \(Formatting.percent(z.worstPVariant))",
+                    z.meetsBase == z.meetsVariant ? "\(verdict(z.meetsBase)) (unchanged)" : "\(verdict(z.meetsBase)) → \(verdict(z.meetsVariant))",
+                ])
+            }
+            lines.append(zones.render())
+        }
+        lines.append("")
+        lines.append("Per target and attacker (difference = variant − base, in percentage points)")
+        var table = TextTable(
+            ["target", "attacker", "P base", "P variant", "difference", "paired 95% CI", "narrower", "TTC p50 base → variant"],
+            alignments: [.left, .left, .right, .right, .right, .left, .right, .left])
+        for row in comparison.rows {
+            table.append([
+                row.target, row.attacker, Formatting.percent(row.pBase), Formatting.percent(row.pVariant),
+                Formatting.signedPoints(row.difference),
+                "\(Formatting.signedPoints(row.ci95.lower)) … \(Formatting.signedPoints(row.ci95.upper))",
+                row.narrowing.map { Formatting.fixed($0, decimals: 1) + "×" } ?? "exact",
+                "\(row.p50Base.map { Formatting.duration(hours: $0) } ?? "-") → \(row.p50Variant.map { Formatting.duration(hours: $0) } ?? "-")",
+            ])
+        }
+        lines.append(table.render())
+        var pathLines: [String] = []
+        for row in comparison.rows {
+            for p in row.vanished { pathLines.append("  − \(row.target) \(row.attacker): \(baseNarrator.narrate(p))") }
+            for p in row.appeared { pathLines.append("  + \(row.target) \(row.attacker): \(variantNarrator.narrate(p))") }
+        }
+        lines.append("")
+        if pathLines.isEmpty {
+            lines.append("No path appeared in or vanished from the top \(RunSet.topPathCount) of any target and attacker.")
+        } else {
+            lines.append("Paths that appeared (+) in or vanished (−) from the top \(RunSet.topPathCount), per target and attacker")
+            lines += pathLines.prefix(pathLineLimit)
+            if pathLines.count > pathLineLimit {
+                lines.append("  … and \(pathLines.count - pathLineLimit) more path changes, not shown here: all are in --json (appeared, vanished)")
+            }
+        }
+        if !comparison.onlyInBase.isEmpty { lines.append("Targets only in the base: \(comparison.onlyInBase.joined(separator: ", "))") }
+        if !comparison.onlyInVariant.isEmpty { lines.append("Targets only in the variant: \(comparison.onlyInVariant.joined(separator: ", "))") }
+        return lines
+    }
+
 }

@@ -5,6 +5,18 @@ import ZoneLabSource
 /// steps with the same id draw the same random numbers in both, so the difference in P per
 /// target and attacker carries its own, narrow, paired 95% interval.
 public struct WhatIfComparison: Sendable {
+    /// A zone before and after: the largest P over its targets and every attacker, and whether
+    /// it meets its SL-T in practice (SPEC 4) on each side.
+    public struct ZoneChange: Sendable, Hashable {
+        public var id: String
+        public var slTargetBase: Int
+        public var slTargetVariant: Int
+        public var worstPBase: Double
+        public var worstPVariant: Double
+        public var meetsBase: Bool
+        public var meetsVariant: Bool
+    }
+
     public struct Row: Sendable {
         public var target: String
         public var attacker: String
@@ -22,7 +34,8 @@ public struct WhatIfComparison: Sendable {
         /// Median time to compromise on each side, nil when none fell.
         public var p50Base: Double?
         public var p50Variant: Double?
-        /// Top paths (edge ids) of one side that are not among the other side's paths at all.
+        /// Paths (edge ids) in the variant's top 5 and not in the base's top 5 (SPEC 4), and
+        /// the other way round, each in its side's order.
         public var appeared: [[String]]
         public var vanished: [[String]]
 
@@ -36,6 +49,8 @@ public struct WhatIfComparison: Sendable {
     public var baseSHA256: String
     public var variantSHA256: String
     public var rows: [Row]
+    /// Per zone with targets on both sides: worst P and verdict before and after (SPEC 4).
+    public var zones: [ZoneChange]
     /// Targets present on one side only (their P is not compared).
     public var onlyInBase: [String]
     public var onlyInVariant: [String]
@@ -73,16 +88,36 @@ public struct WhatIfComparison: Sendable {
                 let half = Statistics.z95 * (variance / n).squareRoot()
                 let pb = b.probability, pv = v.probability
                 let independent = Statistics.z95 * ((pb * (1 - pb) + pv * (1 - pv)) / n).squareRoot()
-                let basePaths = Set(b.paths.map(\.edges)), variantPaths = Set(v.paths.map(\.edges))
+                let baseTop = b.topPaths(RunSet.topPathCount).map(\.edges)
+                let variantTop = v.topPaths(RunSet.topPathCount).map(\.edges)
+                let basePaths = Set(baseTop), variantPaths = Set(variantTop)
                 rows.append(Row(
                     target: target.id, attacker: attacker.id, pBase: pb, pVariant: pv, difference: pv - pb,
                     ci95: (pv - pb - half, pv - pb + half), independentHalfWidth: independent,
                     onlyBase: onlyBase, onlyVariant: onlyVariant, p50Base: b.percentile(50), p50Variant: v.percentile(50),
-                    appeared: v.topPaths(RunSet.topPathCount).map(\.edges).filter { !basePaths.contains($0) },
-                    vanished: b.topPaths(RunSet.topPathCount).map(\.edges).filter { !variantPaths.contains($0) }))
+                    appeared: variantTop.filter { !basePaths.contains($0) },
+                    vanished: baseTop.filter { !variantPaths.contains($0) }))
             }
         }
         self.rows = rows
+        zones = Self.zoneChanges(base: base, variant: variant)
+    }
+
+    static func zoneChanges(base: RunSet, variant: RunSet) -> [ZoneChange] {
+        let before = ZoneVerdicts(base), after = ZoneVerdicts(variant)
+        func worst(_ set: RunSet, zone: String) -> Double {
+            var p = 0.0
+            for (t, target) in set.targets.enumerated() where target.zone == zone {
+                for a in set.attackers.indices { p = max(p, set.outcomes[a][t].probability) }
+            }
+            return p
+        }
+        return before.verdicts.compactMap { b in
+            guard let v = after.verdicts.first(where: { $0.zone == b.zone }) else { return nil }
+            return ZoneChange(
+                id: b.zone, slTargetBase: b.slTarget, slTargetVariant: v.slTarget, worstPBase: worst(base, zone: b.zone),
+                worstPVariant: worst(variant, zone: b.zone), meetsBase: b.meets, meetsVariant: v.meets)
+        }
     }
 
     /// SPEC 7: `zonelab_whatif: 1`, per target the results per attacker.
@@ -99,6 +134,12 @@ public struct WhatIfComparison: Sendable {
             ("base_sha256", .string(baseSHA256)),
             ("variant_sha256", .string(variantSHA256)),
             ("calibration", calibration),
+            ("zones", .array(zones.map { z in
+                .object([
+                    ("id", .string(z.id)), ("worst_p_base", .number(z.worstPBase)), ("worst_p_variant", .number(z.worstPVariant)),
+                    ("meets_base", .bool(z.meetsBase)), ("meets_variant", .bool(z.meetsVariant)),
+                ])
+            })),
             ("targets", .array(byTarget.map { target, rows in
                 .object([("id", .string(target)), ("results", .array(rows.map { r in
                     .object([
@@ -107,8 +148,8 @@ public struct WhatIfComparison: Sendable {
                         ("independent_ci95_half_width", .number(r.independentHalfWidth)),
                         ("trials_only_base", .int(r.onlyBase)), ("trials_only_variant", .int(r.onlyVariant)),
                         ("ttc_p50_hours", .object([("base", r.p50Base.map(JSONValue.number) ?? .null), ("variant", r.p50Variant.map(JSONValue.number) ?? .null)])),
-                        ("paths_appeared", .array(r.appeared.map { .array($0.map(JSONValue.string)) })),
-                        ("paths_vanished", .array(r.vanished.map { .array($0.map(JSONValue.string)) })),
+                        ("appeared", .array(r.appeared.map { .array($0.map(JSONValue.string)) })),
+                        ("vanished", .array(r.vanished.map { .array($0.map(JSONValue.string)) })),
                     ])
                 }))])
             })),

@@ -36,14 +36,19 @@ public struct ZoneVerdicts: Sendable {
     public let verdicts: [Verdict]
 
     public init(_ set: RunSet, model: PlantModel) {
-        let tolerable = set.tolerable ?? model.scenario.tolerable
+        self.init(set, tolerable: set.tolerable ?? model.scenario.tolerable)
+    }
+
+    /// The verdicts from a results set alone (each target carries its zone and that zone's SL-T).
+    public init(_ set: RunSet, tolerable: Double? = nil) {
+        let tolerable = tolerable ?? set.tolerable ?? 0.05
         var byZone: OrderedDictionary<String, [Int]> = [:]
         for (t, target) in set.targets.enumerated() {
             guard let zone = target.zone else { continue }
             byZone[zone, default: []].append(t)
         }
         verdicts = byZone.map { zone, targetIndices in
-            let slTarget = model.scenario.zones[zone]?.slTarget.maximum ?? 0
+            let slTarget = targetIndices.compactMap { set.targets[$0].slTarget }.max() ?? 0
             var worst: (attacker: String, target: String, p: Double)?
             for t in targetIndices {
                 for (a, attacker) in set.attackers.enumerated() where (attacker.capability ?? .max) <= slTarget {
