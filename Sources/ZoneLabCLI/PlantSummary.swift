@@ -47,7 +47,14 @@ struct PlantSummary {
             ])
         }
         out.append(ct.render())
-        let compensations = s.zones.values.compactMap { z in z.compensating.map { "  \(z.id): \($0)" } }
+        // A table, so long texts wrap within 120 columns.
+        let compensating = s.zones.values.compactMap { z in z.compensating.map { [z.id, $0] } }
+        var compensations: [String] = []
+        if !compensating.isEmpty {
+            var table = TextTable(["zone", "countermeasure"])
+            for row in compensating { table.append(row) }
+            compensations = [table.render()]
+        }
         if !compensations.isEmpty {
             out.append("")
             out.append("Compensating countermeasures")

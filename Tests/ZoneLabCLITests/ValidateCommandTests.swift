@@ -92,8 +92,9 @@ import Testing
         #expect(throws: ExitCode(65)) { try run(["validate", good, bad, good]) }
     }
 
-    @Test func missingFileExits65() {
-        #expect(throws: ExitCode(65)) { try run(["validate", "/nonexistent/zonelab/plant.yaml"]) }
+    /// A file that cannot be read is not bad content: exit 66 (SPEC 6).
+    @Test func missingFileExits66() {
+        #expect(throws: ExitCode(66)) { try run(["validate", "/nonexistent/zonelab/plant.yaml"]) }
     }
 
     @Test func warningsDoNotFailValidation() throws {
