@@ -80,7 +80,7 @@ extension RunSet {
         pairs.append(("ci95", [.number(lo), .number(hi)]))
         if outcome.compromised > 0 {
             pairs.append(("ttc_hours", .object([
-                ("p10", .number(outcome.percentile(10)!)), ("p50", .number(outcome.percentile(50)!)),
+                ("n", .int(outcome.compromised)), ("p10", .number(outcome.percentile(10)!)), ("p50", .number(outcome.percentile(50)!)),
                 ("p90", .number(outcome.percentile(90)!)),
             ])))
         } else {

@@ -29,25 +29,31 @@ public enum ScenarioPatch {
     }
 
     /// Loads `variantPath`: a scenario as it is, or a patch applied to the scenario at `basePath`.
-    /// Problems in the patch, or in the scenario it makes, are reported against the patch file.
+    /// Every problem is reported in one run, each against the file it is in: the base's own
+    /// problems against the base (it must be valid by itself), the patch's against the patch, and
+    /// those of the patched scenario at the item that causes them, in whichever file that is.
     public static func loadVariant(path variantPath: String, basePath: String) throws(DiagnosticError) -> LoadedScenario {
         let variantBytes = try DocumentParser.read(contentsOf: variantPath)
         let variantRoot = try DocumentParser.parse(variantBytes, file: variantPath)
         guard isPatch(variantRoot) else { return try ScenarioLoader.load(data: variantBytes, file: variantPath) }
         let baseBytes = try DocumentParser.read(contentsOf: basePath)
+        _ = try ScenarioLoader.load(data: baseBytes, file: basePath)
         let baseRoot = try DocumentParser.parse(baseBytes, file: basePath)
         var diagnostics = Diagnostics(file: variantPath)
-        let merged = apply(variantRoot, to: baseRoot, diagnostics: &diagnostics)
-        try diagnostics.throwIfErrors()
-        var reader = ScenarioReader(file: variantPath)
-        guard let scenario = reader.read(merged) else {
-            throw DiagnosticError(reader.diagnostics.errors.isEmpty
-                ? [Diagnostic(.error, file: variantPath, at: .start, "the patched scenario is not valid")] : reader.diagnostics.errors)
+        var merged = apply(variantRoot.marked(file: variantPath), to: baseRoot, diagnostics: &diagnostics)
+        // Problems of the whole patched scenario (a target removed, say) are the patch's doing.
+        merged.location = SourceLocation(line: variantRoot.location.line, column: variantRoot.location.column, file: variantPath)
+        var reader = ScenarioReader(file: basePath)
+        let scenario = reader.read(merged)
+        var all = Diagnostics(file: variantPath)
+        all.append(contentsOf: diagnostics)
+        all.append(contentsOf: reader.diagnostics)
+        try all.throwIfErrors()
+        guard let scenario else {
+            throw DiagnosticError([Diagnostic(.error, file: variantPath, at: .start, "the patched scenario is not valid")])
         }
-        try reader.diagnostics.throwIfErrors()
         return LoadedScenario(
-            scenario: scenario, sha256: ScenarioLoader.sha256Hex(variantBytes), warnings: reader.diagnostics.warnings,
-            file: variantPath)
+            scenario: scenario, sha256: ScenarioLoader.sha256Hex(variantBytes), warnings: all.warnings, file: variantPath)
     }
 
     /// The base document with the patch applied.
@@ -106,8 +112,9 @@ public enum ScenarioPatch {
                     let index = pairs.firstIndex(where: { $0.key.text == "channels" }),
                     case .sequence(let channels) = pairs[index].value.kind
                 else { return conduit }
+                // A channel without an end (invalid, reported by the reader) is kept as it is.
                 let kept = channels.filter { channel in
-                    !(field(channel, "from")?.text).map(removed.contains)! && !(field(channel, "to")?.text).map(removed.contains)!
+                    !["from", "to"].contains { key in field(channel, key)?.text.map(removed.contains) ?? false }
                 }
                 pairs[index].value = DocumentNode(.sequence(kept), at: pairs[index].value.location)
                 return DocumentNode(.mapping(pairs), at: conduit.location)
@@ -138,7 +145,8 @@ public enum ScenarioPatch {
                     }
                     sections[kind] = sections[kind]!.map { item in
                         guard id(of: item) == target, case .mapping(var pairs) = item.kind else { return item }
-                        for update in updates where update.key.text != "id" {
+                        // Unknown keys are reported above and not applied (no second error).
+                        for update in updates where update.key.text != "id" && allowed.contains(update.key.text ?? "") {
                             if let i = pairs.firstIndex(where: { $0.key.text == update.key.text }) {
                                 pairs[i].value = merged(pairs[i].value, update.value, key: update.key.text ?? "")
                             } else {

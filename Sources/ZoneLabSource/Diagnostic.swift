@@ -76,11 +76,11 @@ public struct Diagnostics: Sendable {
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
 
     public mutating func error(_ message: String, at location: SourceLocation) {
-        all.append(Diagnostic(.error, file: file, at: location, message))
+        all.append(Diagnostic(.error, file: location.file ?? file, at: location, message))
     }
 
     public mutating func warning(_ message: String, at location: SourceLocation) {
-        all.append(Diagnostic(.warning, file: file, at: location, message))
+        all.append(Diagnostic(.warning, file: location.file ?? file, at: location, message))
     }
 
     public mutating func append(contentsOf other: Diagnostics) {
@@ -91,7 +91,10 @@ public struct Diagnostics: Sendable {
     public var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
         return all.enumerated()
-            .sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }
+            .sorted {
+                ($0.element.file, $0.element.location.line, $0.element.location.column, $0.offset)
+                    < ($1.element.file, $1.element.location.line, $1.element.location.column, $1.offset)
+            }
             .map(\.element)
             .filter { seen.insert($0).inserted }
     }

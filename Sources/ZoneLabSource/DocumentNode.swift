@@ -38,6 +38,19 @@ public struct DocumentNode: Sendable {
         self.location = location
     }
 
+    /// This node and everything under it marked as coming from `file` (see `SourceLocation.file`).
+    public func marked(file: String) -> DocumentNode {
+        var node = self
+        node.location.file = file
+        switch kind {
+        case .scalar: break
+        case .sequence(let items): node.kind = .sequence(items.map { $0.marked(file: file) })
+        case .mapping(let pairs):
+            node.kind = .mapping(pairs.map { Pair(key: $0.key.marked(file: file), value: $0.value.marked(file: file)) })
+        }
+        return node
+    }
+
     /// The scalar, if this node is one.
     public var scalar: Scalar? {
         if case .scalar(let s) = kind { return s }

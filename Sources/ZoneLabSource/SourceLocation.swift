@@ -4,10 +4,14 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public var line: Int
     /// The 1-based column, counted in Unicode scalars as editors do.
     public var column: Int
+    /// The file this position is in, when it is not the file being read: a patch applied to a
+    /// base scenario mixes nodes of both, and each problem names the file it is in.
+    public var file: String?
 
-    public init(line: Int, column: Int) {
+    public init(line: Int, column: Int, file: String? = nil) {
         self.line = line
         self.column = column
+        self.file = file
     }
 
     /// The start of a file.

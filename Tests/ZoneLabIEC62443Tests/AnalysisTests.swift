@@ -2,7 +2,7 @@ import Foundation
 import OrderedCollections
 import Testing
 import ZoneLabEngine
-import ZoneLabModel
+@testable import ZoneLabModel
 import ZoneLabSource
 @testable import ZoneLabIEC62443
 
@@ -71,11 +71,56 @@ import ZoneLabSource
             """, "bad.yaml")
         let error = try #require(throws: DiagnosticError.self) { try ScenarioPatch.loadVariant(path: patch, basePath: base) }
         #expect(error.diagnostics.count == 2)
-        #expect(error.diagnostics[0].location == SourceLocation(line: 2, column: 10))
+        #expect(error.diagnostics[0].location == SourceLocation(line: 2, column: 10, file: patch))
         #expect(error.diagnostics[0].message.contains("did you mean 'plc1'"))
-        #expect(error.diagnostics[1].location == SourceLocation(line: 4, column: 13))
+        #expect(error.diagnostics[1].location == SourceLocation(line: 4, column: 13, file: patch))
         #expect(error.diagnostics[1].message.contains("did you mean 'direction'"))
         #expect(error.diagnostics.allSatisfy { $0.file == patch })
+    }
+
+    /// Every problem of a patch in one run: the patch's own (unknown id) and those of the patched
+    /// scenario (a dangling zone, a bad level), each at its line in the patch file.
+    @Test func everyPatchProblemInOneRunAgainstItsFile() throws {
+        let base = try Self.write(Fixtures.purdue, "base.yaml")
+        let patch = try Self.write("""
+            zonelab_patch: 1
+            remove: [nope]
+            change:
+              plc1: {zone: nowhere}
+            add:
+              zones: [{id: cell9, level: 9}]
+            """, "multi.yaml")
+        let error = try #require(throws: DiagnosticError.self) { try ScenarioPatch.loadVariant(path: patch, basePath: base) }
+        #expect(error.diagnostics.count == 3)
+        #expect(error.diagnostics.allSatisfy { $0.file == patch })
+        #expect(error.diagnostics.map(\.location.line) == [2, 4, 6])
+        #expect(error.diagnostics[1].message.contains("nowhere"))
+        #expect(error.diagnostics[2].message.contains("level"))
+    }
+
+    /// A problem inside the base is the base's: its file and line, not the patch's.
+    @Test func problemsOfTheBaseNameTheBase() throws {
+        let base = try Self.write(Fixtures.purdue.replacingOccurrences(of: "zone: control, type: hmi", with: "zone: kontrol, type: hmi"), "badbase.yaml")
+        let patch = try Self.write("zonelab_patch: 1\nset: {tolerable: 0.01}\n", "fine.yaml")
+        let error = try #require(throws: DiagnosticError.self) { try ScenarioPatch.loadVariant(path: patch, basePath: base) }
+        #expect(error.diagnostics.count == 1)
+        #expect(error.diagnostics[0].file == base)
+        #expect(error.diagnostics[0].location.line == 16)
+        #expect(error.diagnostics[0].message.contains("kontrol"))
+    }
+
+    /// Applying a patch to a base that was never validated (a channel without `from`) reports
+    /// problems and never traps (a library entry point must not crash on input).
+    @Test func patchOnAnUnvalidatedBaseDoesNotTrap() throws {
+        let baseYAML = Fixtures.purdue.replacingOccurrences(of: "- {from: ops, to: hist}", with: "- {to: hist}")
+        let base = try DocumentParser.parse(Data(baseYAML.utf8), file: "b.yaml")
+        let patch = try DocumentParser.parse(Data("zonelab_patch: 1\nremove: [scada]\n".utf8), file: "p.yaml")
+        var diagnostics = Diagnostics(file: "p.yaml")
+        let merged = ScenarioPatch.apply(patch, to: base, diagnostics: &diagnostics)
+        #expect(!diagnostics.hasErrors)
+        var reader = ScenarioReader(file: "b.yaml")
+        _ = reader.read(merged)
+        #expect(reader.diagnostics.errors.contains { $0.message.contains("from") })
     }
 
     @Test func removingAZoneTakesItsAssetsAndConduits() throws {
