@@ -18,7 +18,7 @@ struct PlantSummary {
         var zt = TextTable(["zone", "name", "level", "SL-T", "SL-A", "gap", "assets"], alignments: [.left, .left, .right, .left, .left, .left, .right])
         for zone in s.zones.values.sorted(by: { ($0.level ?? -1, $0.id) > ($1.level ?? -1, $1.id) }) {
             zt.append([
-                zone.id, zone.name, zone.level.map(String.init) ?? "-", zone.slTarget.compact, zone.slAchieved.compact,
+                zone.id, zone.name, zone.levelText ?? "-", zone.slTarget.compact, zone.slAchieved.compact,
                 gapText(zone.slAchieved.gaps(to: zone.slTarget)), String(s.assets(in: zone.id).count),
             ])
         }

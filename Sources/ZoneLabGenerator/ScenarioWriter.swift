@@ -17,7 +17,7 @@ public enum ScenarioWriter {
         out.append("zones:")
         for z in s.zones.values {
             var fields = ["id: \(z.id)", "name: \(q(z.name))"]
-            if let l = z.level { fields.append("level: \(l)") }
+            if let l = z.levelText { fields.append("level: \(l)") }
             fields.append("sl_target: \(sl(z.slTarget))")
             fields.append("sl_achieved: \(sl(z.slAchieved))")
             if let c = z.compensating { fields.append("compensating: \(q(c))") }

@@ -227,6 +227,20 @@ struct ScenarioReader {
         return (id, idNode)
     }
 
+    /// A Purdue level: a whole number from 0 to 5, or 3.5 (the IT/OT DMZ).
+    mutating func purdueLevel(_ node: DocumentNode, _ what: String) -> Double? {
+        let label = "'level' of \(what) (Purdue level)"
+        guard let scalar = node.scalar, scalar.isPlain, let value = Double(scalar.text), value.isFinite else {
+            diagnostics.error("\(label) must be a whole number from 0 to 5, or 3.5, found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        guard (0...5).contains(value), value == value.rounded() || value == 3.5 else {
+            diagnostics.error("\(label) must be from 0 to 5 (a whole number, or 3.5), found \(scalar.text)", at: node.location)
+            return nil
+        }
+        return value
+    }
+
     mutating func zone(_ node: DocumentNode, index: Int, ids: inout IDRegistry) -> Zone? {
         let label = Self.label("zone", index, node)
         guard let f = diagnostics.fields(of: node, label, allowed: Self.zoneKeys, required: ["id"]) else { return nil }
@@ -236,7 +250,7 @@ struct ScenarioReader {
         let zone = Zone(
             id: id?.id ?? "",
             name: f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") },
-            level: f["level"].flatMap { diagnostics.integer($0, "'level' of \(what) (Purdue level)", in: 0...5) },
+            level: f["level"].flatMap { purdueLevel($0, what) },
             slTarget: f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)")?.withEveryFR } ?? SLVector(),
             slAchieved: f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? .notAssessed,
             compensating: f["compensating"].flatMap { diagnostics.string($0, "'compensating' of \(what)") },

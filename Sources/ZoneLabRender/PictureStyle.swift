@@ -33,8 +33,8 @@ enum PictureStyle {
     }
 
     /// A light fill per Purdue level, from the untrusted outside (5) down to the process (0).
-    static func levelFill(_ level: Int?) -> String {
-        switch level {
+    static func levelFill(_ level: Double?) -> String {
+        switch level.map({ Int($0.rounded(.down)) }) {
         case 5: "#ECEFF1"
         case 4: "#E3F2FD"
         case 3: "#FFF8E1"

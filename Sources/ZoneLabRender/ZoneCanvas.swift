@@ -47,7 +47,7 @@ struct ZoneCanvas {
         }
         shownByZone = byZone
         assetCounts = counts
-        var lines: [Int: Int] = [:]
+        var lines: [Double: Int] = [:]
         for zone in scenario.zones.values {
             let n = PictureStyle.wrap(zone.name, width: Self.headerWidth).count
             lines[zone.level ?? -1] = max(lines[zone.level ?? -1] ?? 0, n)
@@ -60,7 +60,7 @@ struct ZoneCanvas {
     /// Per zone: its assets and critical assets.
     let assetCounts: [String: (all: Int, critical: Int)]
     /// Per Purdue level, the most lines a zone name there wraps to.
-    let headerNameLines: [Int: Int]
+    let headerNameLines: [Double: Int]
 
     // MARK: Names
 
@@ -70,7 +70,7 @@ struct ZoneCanvas {
     func summaryNode(_ zone: String) -> String { DOTEscaping.safeName("zone", zone) }
     func topAnchor(_ zone: String) -> String { DOTEscaping.safeName("top", zone) }
     func bottomAnchor(_ zone: String) -> String { DOTEscaping.safeName("bottom", zone) }
-    func levelNode(_ level: Int) -> String { "level_\(level)" }
+    func levelNode(_ level: Double) -> String { "level_\(Int((level * 10).rounded()))" }
 
     func isActive(zone: String) -> Bool { activeZones?.contains(zone) ?? true }
     func isActive(asset: String) -> Bool { activeAssets?.contains(asset) ?? true }
@@ -100,7 +100,7 @@ struct ZoneCanvas {
     }
 
     /// The levels in use, highest first.
-    var levels: [Int] {
+    var levels: [Double] {
         Array(Set(scenario.zones.values.compactMap(\.level))).sorted(by: >)
     }
 
@@ -224,7 +224,7 @@ struct ZoneCanvas {
         table.row([.init(PictureStyle.wrapped(zone.name, width: counts ? 26 : Self.headerWidth, align: .left, minimumLines: nameLines)
             .bold().font(size: 11, color: ink), [.align(.left)])])
         var idLine = zone.id
-        if let level = zone.level { idLine += " · Purdue level \(level)" }
+        if let level = zone.levelText { idLine += " · Purdue level \(level)" }
         if scenario.extraTargets.contains(zone.id) { idLine += " · TARGET" }
         var idLabel = HTMLLabel(idLine).font(size: 8, color: active ? PictureStyle.muted : PictureStyle.fadedText)
         if let note = notes[zone.id] {
@@ -324,7 +324,7 @@ struct ZoneCanvas {
 
     /// The node and cluster that stand for a path end. Zone ends use the entry marker when the
     /// zone has one, else the anchor on the side facing `otherLevel`.
-    func node(for end: PathEnd, facing otherLevel: Int?) -> (node: String, cluster: String?) {
+    func node(for end: PathEnd, facing otherLevel: Double?) -> (node: String, cluster: String?) {
         switch end {
         case .asset(let a):
             if shownAssets.contains(a) { return (assetNode(a), nil) }
@@ -338,7 +338,7 @@ struct ZoneCanvas {
     }
 
     /// The Purdue level of a path end (its zone's).
-    func level(of end: PathEnd) -> Int? {
+    func level(of end: PathEnd) -> Double? {
         switch end {
         case .asset(let a): scenario.assets[a].flatMap { scenario.zones[$0.zone]?.level }
         case .zone(let z): scenario.zones[z]?.level

@@ -204,9 +204,8 @@ struct Composer {
             return "; a ': ' inside a plain value starts a mapping: quote the value"
         }
         if problem.contains("did not find expected ',' or '}'") || problem.contains("did not find expected ',' or ']'") {
-            return line.contains(" #")
-                ? "; ' #' starts a comment, which cuts {…} or […] short: quote a value with '#' in it"
-                : "; a value with ',', ':' or '#' inside {…} or […] must be quoted"
+            // Else most likely a missing closing bracket: no hint.
+            return line.contains(" #") ? "; ' #' starts a comment, which cuts {…} or […] short: quote a value with '#' in it" : ""
         }
         return ""
     }

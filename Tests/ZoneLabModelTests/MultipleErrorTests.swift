@@ -35,7 +35,7 @@ import ZoneLabSource
         #expect(
             all.map(\.description) == [
                 "test.yaml:1:10: error: unsupported format version zonelab: 2; this ZoneLab reads zonelab: 1",
-                "test.yaml:6:12: error: 'level' of zone 'internet' (Purdue level) must be from 0 to 5, found 9",
+                "test.yaml:6:12: error: 'level' of zone 'internet' (Purdue level) must be from 0 to 5 (a whole number, or 3.5), found 9",
                 "test.yaml:8:25: error: unknown key 'RDX' in 'sl_target' of zone 'control'; did you mean 'RDF'?",
                 "test.yaml:11:11: error: 'zone' of asset 'plc1': 'controll' is not a known zone; did you mean 'control'?",
                 "test.yaml:14:5: error: duplicate key 'name' (first given at line 13, column 5)",
@@ -69,7 +69,7 @@ import ZoneLabSource
         let all = errors(in: yaml)
         #expect(all.count == 25, "\(listing(all))")
         #expect(all.map(\.location.line) == (0..<25).map { 7 + 2 * $0 })
-        #expect(all.allSatisfy { $0.message.contains("must be an integer from 0 to 5, found 'x'") })
+        #expect(all.allSatisfy { $0.message.contains("must be a whole number from 0 to 5, or 3.5, found 'x'") })
     }
 
     @Test func anItemWithoutAnIDIsStillChecked() {
@@ -121,7 +121,7 @@ import ZoneLabSource
         let all = errors(in: yaml)
         #expect(
             all.map(\.description) == [
-                #"test.yaml:6:12: error: 'level' of zone 'internet' (Purdue level) must be an integer from 0 to 5, found the string "2\n3""#,
+                #"test.yaml:6:12: error: 'level' of zone 'internet' (Purdue level) must be a whole number from 0 to 5, or 3.5, found the string "2\n3""#,
                 #"test.yaml:7:9: error: the id of zone #2 'b\nc' is not a valid id: use letters, digits, '_', '.' and '-' only"#,
             ], "\(listing(all))")
     }

@@ -91,7 +91,7 @@ import ZoneLabModel
     @Test func hostileScenarioRenders() throws {
         let zoneIDs = ["z\"1", "z<2>", "z&3"]
         let zones = zoneIDs.enumerated().map { i, id in
-            Zone(id: id, name: "Zone " + Self.hostile[i], level: 3 - i, slTarget: SLVector(uniform: 2), slAchieved: SLVector(uniform: 1))
+            Zone(id: id, name: "Zone " + Self.hostile[i], level: Double(3 - i), slTarget: SLVector(uniform: 2), slAchieved: SLVector(uniform: 1))
         }
         let assets = Self.hostile.enumerated().map { i, text in
             Asset(id: "asset\\\(i) " + text, name: text, zone: zoneIDs[i % 3], type: ["plc", "hmi", "historian", "gateway", "x"][i % 5], critical: i % 4 == 0)

@@ -29,7 +29,7 @@ enum Support {
     static func synthetic(zones: Int, assetsPerZone: Int) -> Scenario {
         let types = ["plc", "hmi", "server", "firewall", "switch", "historian", "rtu"]
         let zoneList = (0..<zones).map { z in
-            Zone(id: "z\(z)", name: "Zone \(z)", level: 4 - (z * 4) / zones, slTarget: SLVector(uniform: 2),
+            Zone(id: "z\(z)", name: "Zone \(z)", level: Double(4 - (z * 4) / zones), slTarget: SLVector(uniform: 2),
                  slAchieved: SLVector(uniform: 1 + z % 2))
         }
         var assets: [Asset] = []

@@ -24,7 +24,7 @@ import ZoneLabModel
     /// of one level start on one line.
     static func checkStacking(_ scenario: Scenario, _ graph: DOTGraph, _ what: String) throws {
         let svg = try Support.parseSVG(Graphviz.render(graph.text, format: .svg).data)
-        var tops: [(level: Int, top: Double)] = []
+        var tops: [(level: Double, top: Double)] = []
         for zone in scenario.zones.values {
             guard let level = zone.level else { continue }
             let top = try #require(Support.top(of: DOTEscaping.safeName("zone", zone.id), in: svg), "\(what): no outline for \(zone.id)")
