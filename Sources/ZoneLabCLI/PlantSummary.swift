@@ -12,7 +12,7 @@ struct PlantSummary {
         var out: [String] = []
         out.append("\(s.name)")
         if let d = s.description { out.append(d) }
-        out.append("\(s.zones.count) zones, \(s.assets.count) assets, \(s.conduits.count) conduits; entry: \(s.entry.joined(separator: ", ")); tolerable P = \(s.tolerable)")
+        out.append("\(counted(s.zones.count, "zone")), \(counted(s.assets.count, "asset")), \(counted(s.conduits.count, "conduit")); entry: \(s.entry.joined(separator: ", ")); tolerable P = \(s.tolerable)")
         out.append("")
         out.append("Zones (SL per FR: IAC UC SI DC RDF TRE RA)")
         var zt = TextTable(["zone", "name", "level", "SL-T", "SL-A", "gap", "assets"], alignments: [.left, .left, .right, .left, .left, .left, .right])

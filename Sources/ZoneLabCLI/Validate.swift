@@ -25,7 +25,7 @@ struct Validate: ParsableCommand {
             do {
                 let loaded = try loadScenario(file)
                 let s = loaded.scenario
-                print("\(file): ok — \(s.zones.count) zones, \(s.assets.count) assets, \(s.conduits.count) conduits, \(s.targets.count) targets")
+                print("\(file): ok — \(counted(s.zones.count, "zone")), \(counted(s.assets.count, "asset")), \(counted(s.conduits.count, "conduit")), \(counted(s.targets.count, "target"))")
             } catch let code as ExitCode where code == ExitStatus.cannotRead {
                 failure = failure ?? code
             } catch {
@@ -34,4 +34,9 @@ struct Validate: ParsableCommand {
         }
         if let failure { throw failure }
     }
+}
+
+/// `1 zone`, `2 zones`: a count with its noun in agreement.
+func counted(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
 }

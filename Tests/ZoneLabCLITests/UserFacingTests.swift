@@ -169,6 +169,12 @@ import ZoneLabModel
         #expect(text.contains("TTC n"), "\(text.prefix(600))")
     }
 
+    @Test func countsAgreeWithTheirNouns() {
+        #expect(counted(1, "target") == "1 target")
+        #expect(counted(2, "target") == "2 targets")
+        #expect(counted(0, "zone") == "0 zones")
+    }
+
     @Test func noInternalDocumentIsNamedInUserText() throws {
         let sources = ProcessTests.repository.appendingPathComponent("Sources")
         let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
