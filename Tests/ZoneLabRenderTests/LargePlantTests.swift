@@ -54,6 +54,6 @@ import ZoneLabModel
         let output = try Graphviz.render(graph.text, format: .svg)
         #expect(output.warnings.isEmpty, "\(output.warnings)")
         let svg = try Support.parseSVG(output.data)
-        #expect(svg.texts.contains { $0.contains("P(compromise) 30%") })
+        #expect(svg.texts.contains { $0.contains("P(compromise) 30.0%") })
     }
 }

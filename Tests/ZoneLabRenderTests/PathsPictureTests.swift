@@ -21,9 +21,10 @@ import ZoneLabSource
         let scenario = try Support.load("riverside-water")
         let path = [
             "cross:inet-ent:internet>enterprise/RDF", "cross:inet-ent:internet>enterprise/IAC",
-            "exploit:office-ws:CVE-2023-23397", "pivot:office-ws", "exploit:it-admin-ws",
-            "channel:ent-dmz:1/RDF", "channel:ent-dmz:1/IAC", "enter:ent-dmz:1",
-            "pivot:jump-host", "channel:dmz-scada:1/RDF", "channel:dmz-scada:1/IAC", "enter:dmz-scada:1:CVE-2020-13699",
+            "exploit:office-ws", "pivot:office-ws", "exploit:it-admin-ws",
+            "channel:ent-dmz:it-admin-ws>jump-host:rdp/RDF", "channel:ent-dmz:it-admin-ws>jump-host:rdp/IAC",
+            "enter:ent-dmz:it-admin-ws>jump-host:rdp", "pivot:jump-host", "channel:dmz-scada:jump-host>ews-a:rdp/RDF",
+            "channel:dmz-scada:jump-host>ews-a:rdp/IAC", "enter:dmz-scada:jump-host>ews-a:rdp",
         ]
         let (hops, unplaced) = PathHop.trace(path, in: scenario)
         #expect(unplaced == 0)

@@ -150,7 +150,7 @@ import ZoneLabModel
             Issue.record("badge without HTML label")
             return
         }
-        #expect(label.markup.contains("criticality 40%"))
+        #expect(label.markup.contains("criticality 40.0%"))
     }
 
     @Test func picturesArePureFunctions() throws {
