@@ -58,9 +58,9 @@ public struct PlantGenerator: Sendable {
             }
         }
         func conduit(_ id: String, _ a: String, _ b: String, sla: Int, forward: Bool = false, cost: Double) {
-            var achieved = SLVector(uniform: 0)
-            achieved[.RDF] = max(0, min(4, sla + pick(-1...0)))
-            achieved[.IAC] = max(0, min(4, sla + pick(-1...0)))
+            // A conduit's SL-A is assessed on its barriers (RDF, IAC); the other FRs are not assessed.
+            let rdf = max(0, min(4, sla + pick(-1...0)))
+            let achieved = SLVector([.RDF: rdf, .IAC: max(0, min(4, sla + pick(-1...0)))])
             conduits.append(Conduit(
                 id: id, name: "\(a) ↔ \(b)", zones: [a, b], direction: forward ? .forward : .both,
                 slAchieved: achieved, upgradeCost: cost))

@@ -62,7 +62,8 @@ public enum ScenarioWriter {
     }
 
     static func sl(_ v: SLVector) -> String {
-        v.isUniform ? "\(v[.IAC])" : "{\(FR.allCases.filter { v[$0] > 0 }.map { "\($0.rawValue): \(v[$0])" }.joined(separator: ", "))}"
+        // Every assessed FR, zeros included, so that the file reads back as the same vector.
+        v.isUniform ? "\(v[.IAC])" : "{\(v.assessedFRs.map { "\($0.rawValue): \(v[$0])" }.joined(separator: ", "))}"
     }
 
     static func number(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) }
