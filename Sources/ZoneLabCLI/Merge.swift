@@ -27,8 +27,7 @@ struct Merge: ParsableCommand {
         var unreadable = true
         for file in shards {
             do throws(DiagnosticError) {
-                let root = try StrictJSON.parse(contentsOf: file)
-                sets.append((file, try RunSet.fromShardJSON(root.jsonValue, file: file)))
+                sets.append((file, try ResultsDocument.read(path: file).shardRunSet(file: file)))
             } catch {
                 errors += error.diagnostics
                 unreadable = unreadable && error.unreadable

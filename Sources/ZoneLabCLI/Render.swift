@@ -111,18 +111,19 @@ struct Render: ParsableCommand {
         let wanted = options.attackers.first
         if let results {
             let loaded = try loadScenario(file)
-            let file = try withInputErrors { () throws(DiagnosticError) in try ResultsFileReader.read(path: results) }
-            if let sha = file.scenarioSHA256, sha != loaded.sha256 {
+            let document = try withInputErrors { () throws(DiagnosticError) in try ResultsDocument.read(path: results) }
+            let attackers = AttackEvidence.all(document)
+            if let sha = document.sha256, sha != loaded.sha256 {
                 printError("warning: \(results) comes from another version of \(self.file) (SHA-256 differs); steps that no longer match are not drawn")
             }
-            let known = file.attackers.map(\.attacker)
+            let known = attackers.map(\.attacker)
             if let wanted {
-                guard let chosen = file.attackers.first(where: { $0.attacker == wanted }) else {
+                guard let chosen = attackers.first(where: { $0.attacker == wanted }) else {
                     throw ValidationError("unknown attacker '\(wanted)'; \(results) has \(known.joined(separator: ", "))\(Suggestion.hint(for: wanted, among: known))")
                 }
                 return (loaded.scenario, chosen)
             }
-            guard let strongest = AttackEvidence.strongest(file.attackers) else {
+            guard let strongest = AttackEvidence.strongest(attackers) else {
                 printError("\(results):1:1: error: the results file has no attacker results")
                 throw ExitStatus.badInput
             }

@@ -64,23 +64,16 @@ public enum ScenarioPatch {
         }
         guard case .mapping(var top) = base.kind else { return base }
         func list(_ key: String) -> [DocumentNode] {
-            guard let pair = top.first(where: { $0.key.text == key }), case .sequence(let items) = pair.value.kind else { return [] }
+            guard case .sequence(let items)? = base[key]?.kind else { return [] }
             return items
         }
         var sections: [String: [DocumentNode]] = [:]
         for key in addKeys { sections[key] = list(key) }
-        func id(of item: DocumentNode) -> String? {
-            guard case .mapping(let pairs) = item.kind else { return nil }
-            return pairs.first { $0.key.text == "id" }?.value.text
-        }
+        func id(of item: DocumentNode) -> String? { item["id"]?.text }
         func allIDs() -> [String: String] {
             var ids: [String: String] = [:]
             for key in addKeys { for item in sections[key]! { if let i = id(of: item) { ids[i] = key } } }
             return ids
-        }
-        func field(_ item: DocumentNode, _ key: String) -> DocumentNode? {
-            guard case .mapping(let pairs) = item.kind else { return nil }
-            return pairs.first { $0.key.text == key }?.value
         }
 
         // remove: zones take their assets and conduits with them; channels to removed items go too.
@@ -95,9 +88,9 @@ public enum ScenarioPatch {
                 }
                 removed.insert(target)
                 if kind == "zones" {
-                    for asset in sections["assets"]! where field(asset, "zone")?.text == target { if let i = id(of: asset) { removed.insert(i) } }
+                    for asset in sections["assets"]! where asset["zone"]?.text == target { if let i = id(of: asset) { removed.insert(i) } }
                     for conduit in sections["conduits"]! {
-                        if case .sequence(let zones)? = field(conduit, "zones")?.kind, zones.contains(where: { $0.text == target }),
+                        if case .sequence(let zones)? = conduit["zones"]?.kind, zones.contains(where: { $0.text == target }),
                             let i = id(of: conduit)
                         {
                             removed.insert(i)
@@ -114,7 +107,7 @@ public enum ScenarioPatch {
                 else { return conduit }
                 // A channel without an end (invalid, reported by the reader) is kept as it is.
                 let kept = channels.filter { channel in
-                    !["from", "to"].contains { key in field(channel, key)?.text.map(removed.contains) ?? false }
+                    !["from", "to"].contains { key in channel[key]?.text.map(removed.contains) ?? false }
                 }
                 pairs[index].value = DocumentNode(.sequence(kept), at: pairs[index].value.location)
                 return DocumentNode(.mapping(pairs), at: conduit.location)

@@ -85,7 +85,7 @@ struct ScenarioReader {
                     } else {
                         targetsUncertain = true
                     }
-                    if let critical = Self.value(of: "critical", in: item), !critical.isNull,
+                    if let critical = item["critical"], !critical.isNull,
                         critical.scalar.map({ !$0.isPlain || !["true", "false", "True", "False", "TRUE", "FALSE"].contains($0.text) }) ?? true
                     {
                         targetsUncertain = true  // `critical: yes` and the like, reported on their own
@@ -188,12 +188,6 @@ struct ScenarioReader {
         }
     }
 
-    /// The value of `key` in a mapping node, without checking anything.
-    static func value(of key: String, in node: DocumentNode) -> DocumentNode? {
-        guard case .mapping(let pairs) = node.kind else { return nil }
-        return pairs.first { $0.key.text == key }?.value
-    }
-
     /// Warns once per gap where `calibration` is not monotone, at the gap's cell when one was given.
     mutating func warnIfNotMonotone(_ calibration: Calibration, otherwise location: SourceLocation) {
         for d in calibration.monotonicityViolations {
@@ -216,7 +210,7 @@ struct ScenarioReader {
 
     /// How messages name a list item: `asset 'plc1'` by its id when that is valid, else `asset #2`.
     static func label(_ kind: String, _ index: Int, _ node: DocumentNode) -> String {
-        if let id = value(of: "id", in: node)?.text, Diagnostics.isIdentifier(id) { return "\(kind) '\(id)'" }
+        if let id = node["id"]?.text, Diagnostics.isIdentifier(id) { return "\(kind) '\(id)'" }
         return "\(kind) #\(index + 1)"
     }
 

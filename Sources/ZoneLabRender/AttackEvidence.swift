@@ -4,7 +4,7 @@ import ZoneLabModel
 
 /// What the simulation says about one attacker, as much as a picture needs: per target its P
 /// and top paths with how many compromised trials took them, and per conduit its criticality.
-/// Built from a `RunSet` or read from a results file (`ResultsFileReader`).
+/// Built from a `RunSet`, or from a results file (`ResultsDocument`).
 public struct AttackEvidence: Sendable, Hashable {
     /// One target's line.
     public struct TargetPaths: Sendable, Hashable {
@@ -75,6 +75,35 @@ public struct AttackEvidence: Sendable, Hashable {
     /// Every attacker of a results set.
     public static func all(_ set: RunSet, topPaths: Int = RunSet.topPathCount) -> [AttackEvidence] {
         set.attackers.indices.map { AttackEvidence(set, attacker: $0, topPaths: topPaths) }
+    }
+
+    /// Every attacker of a results file, in the file's order. Path counts are recovered from
+    /// their frequencies; criticality is the file's, else computed from the paths it lists.
+    public static func all(_ document: ResultsDocument) -> [AttackEvidence] {
+        var order: [String] = []
+        var byAttacker: [String: AttackEvidence] = [:]
+        for target in document.targets {
+            for result in target.results {
+                if byAttacker[result.attacker] == nil {
+                    order.append(result.attacker)
+                    byAttacker[result.attacker] = AttackEvidence(
+                        attacker: result.attacker, capability: result.capability, horizonHours: result.horizonHours,
+                        trials: document.trials, seed: document.seed, targets: [], criticality: [:])
+                }
+                byAttacker[result.attacker]!.targets.append(TargetPaths(
+                    id: target.id, probability: result.p, compromised: result.compromised,
+                    paths: result.paths.map { Path(edges: $0.edges, count: Int(($0.frequency * Double(result.compromised)).rounded())) }))
+            }
+        }
+        var stated: [String: [String: Double]] = [:]
+        for conduit in document.conduits {
+            for (attacker, share) in conduit.criticality ?? [:] { stated[attacker, default: [:]][conduit.id] = share }
+        }
+        return order.map { id in
+            var evidence = byAttacker[id]!
+            evidence.criticality = stated[id] ?? criticality(from: evidence.targets)
+            return evidence
+        }
     }
 
     /// The strongest attacker: the highest capability, then the most compromises, then the

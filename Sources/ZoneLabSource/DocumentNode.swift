@@ -51,6 +51,13 @@ public struct DocumentNode: Sendable {
         return node
     }
 
+    /// The value of `key` when this node is a mapping that has it (the first such pair), without
+    /// checking anything else: for peeking before the checked reading of `Diagnostics.fields`.
+    public subscript(key: String) -> DocumentNode? {
+        guard case .mapping(let pairs) = kind else { return nil }
+        return pairs.first { $0.key.text == key }?.value
+    }
+
     /// The scalar, if this node is one.
     public var scalar: Scalar? {
         if case .scalar(let s) = kind { return s }

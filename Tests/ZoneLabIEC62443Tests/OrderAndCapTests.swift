@@ -179,8 +179,8 @@ import ZoneLabSource
         let shards = try (0..<3).map { i in
             let set = try Self.results(yaml, trials: 1_500, shard: (i, 3), hardening: 700)
             let text = set.json().serialized()
-            let root = try DocumentParser.parse(Data(text.utf8), file: "s\(i).json").jsonValue
-            return (file: "s\(i).json", set: try RunSet.fromShardJSON(root, file: "s\(i).json"))
+            let root = try StrictJSON.parse(Data(text.utf8), file: "s\(i).json")
+            return (file: "s\(i).json", set: try ResultsDocument.decode(root, file: "s\(i).json").shardRunSet(file: "s\(i).json"))
         }
         let merged = try RunSet.merge(shards)
         #expect(whole.hardening?.candidates.isEmpty == false)

@@ -91,9 +91,9 @@ import ZoneLabSource
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-render-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: url) }
         try Data((set.json().serialized() + "\n").utf8).write(to: url)
-        let file = try ResultsFileReader.read(path: url.path)
-        #expect(file.scenarioSHA256 == set.sha256)
-        let read = try #require(file.attackers.first)
+        let document = try ResultsDocument.read(path: url.path)
+        #expect(document.sha256 == set.sha256)
+        let read = try #require(AttackEvidence.all(document).first)
         let direct = AttackEvidence(set, attacker: 0)
         #expect(read.attacker == "vendor-sl3")
         #expect(read.targets.map(\.id) == direct.targets.map(\.id))
@@ -116,11 +116,11 @@ import ZoneLabSource
                "paths": [{"frequency": 2, "edges": ["exploit:plc1"]}]}]}]}
             """
         try Data(text.utf8).write(to: url)
-        let error = #expect(throws: DiagnosticError.self) { try ResultsFileReader.read(path: url.path) }
+        let error = #expect(throws: DiagnosticError.self) { try ResultsDocument.read(path: url.path) }
         let messages = error?.diagnostics.map(\.description) ?? []
         #expect(messages.contains { $0.contains(":2:66:") && $0.contains("'p' must be a number") })
-        #expect(messages.contains { $0.contains(":3:") && $0.contains("'frequency' must be a number from 0 to 1") })
+        #expect(messages.contains { $0.contains(":3:") && $0.contains("'frequency' must be from 0 to 1, found 2") })
         try Data("{\"zonelab_graph\": 1}".utf8).write(to: url)
-        #expect(throws: DiagnosticError.self) { try ResultsFileReader.read(path: url.path) }
+        #expect(throws: DiagnosticError.self) { try ResultsDocument.read(path: url.path) }
     }
 }
