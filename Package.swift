@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "zonelab", targets: ["zonelab"]),
+        .library(name: "ZoneLabSource", targets: ["ZoneLabSource"]),
         .library(name: "ZoneLabModel", targets: ["ZoneLabModel"]),
         .library(name: "ZoneLabEngine", targets: ["ZoneLabEngine"]),
         .library(name: "ZoneLabIEC62443", targets: ["ZoneLabIEC62443"]),
@@ -29,7 +30,10 @@ let package = Package(
         // Source files, positions and diagnostics; a position-keeping YAML/JSON document tree.
         .target(
             name: "ZoneLabSource",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
             swiftSettings: upcoming
         ),
         // The plant model (zones, assets, conduits, SL vectors, calibration) and its loader.
@@ -45,17 +49,14 @@ let package = Package(
         // The generic Monte Carlo engine over attack graphs; knows nothing of IEC 62443.
         .target(
             name: "ZoneLabEngine",
-            dependencies: [
-                "ZoneLabSource",
-                .product(name: "RealModule", package: "swift-numerics"),
-            ],
+            dependencies: ["ZoneLabSource"],
             swiftSettings: upcoming
         ),
         // IEC 62443 semantics: compile plants into attack graphs, calibration, analyses.
         .target(
             name: "ZoneLabIEC62443",
             dependencies: [
-                "ZoneLabModel", "ZoneLabEngine",
+                "ZoneLabModel", "ZoneLabEngine", "ZoneLabSource",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             swiftSettings: upcoming
@@ -64,7 +65,7 @@ let package = Package(
         .target(
             name: "ZoneLabGenerator",
             dependencies: [
-                "ZoneLabModel", "ZoneLabEngine",
+                "ZoneLabModel", "ZoneLabSource",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             swiftSettings: upcoming
@@ -78,7 +79,10 @@ let package = Package(
         // Pictures: DOT built in Swift, laid out and rendered by libgvc.
         .target(
             name: "ZoneLabRender",
-            dependencies: ["CGraphviz", "ZoneLabModel", "ZoneLabIEC62443"],
+            dependencies: [
+                "CGraphviz", "ZoneLabModel", "ZoneLabIEC62443", "ZoneLabEngine", "ZoneLabSource",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             swiftSettings: upcoming
         ),
         // The management report: one self-contained HTML page (Plot) with inline SVG.
@@ -95,7 +99,7 @@ let package = Package(
         .target(
             name: "ZoneLabCLI",
             dependencies: [
-                "ZoneLabModel", "ZoneLabEngine", "ZoneLabIEC62443", "ZoneLabRender", "ZoneLabGenerator", "ZoneLabReport",
+                "ZoneLabModel", "ZoneLabEngine", "ZoneLabIEC62443", "ZoneLabRender", "ZoneLabGenerator", "ZoneLabReport", "ZoneLabSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],

@@ -1,3 +1,5 @@
+import ZoneLabSource
+
 /// An attack graph: attacker states (nodes, `or` or `and`) and attack steps (edges with a
 /// feasibility probability and a time to compromise), with entries, targets and a horizon.
 ///

@@ -1,3 +1,5 @@
+import ZoneLabSource
+
 /// One node's label and bookkeeping in the current trial: 24 bytes, one cache line access.
 @usableFromInline
 struct NodeState {

@@ -1,6 +1,7 @@
 import OrderedCollections
 import ZoneLabEngine
 import ZoneLabModel
+import ZoneLabSource
 
 /// The attack graph of a plant before an attacker is chosen: nodes, and edges with the
 /// protection (SL 0–4) each step meets. `graph(for:)` turns protection into `p` and `ttc`.
@@ -61,7 +62,7 @@ public struct AttackSkeleton: Sendable {
             if let level = protection(of: e, capability: attacker.capability) {
                 let cell = calibration.cell(capability: attacker.capability, protection: level)
                 p = cell.p
-                ttc = TimeDistribution(cell.ttc)
+                ttc = cell.ttc
             }
             return AttackGraph.Edge(
                 id: e.id, from: e.from, to: e.to, p: p, ttc: ttc, technique: e.technique.id, label: e.label,
@@ -71,18 +72,5 @@ public struct AttackSkeleton: Sendable {
         return AttackGraph(
             nodes: nodes, edges: graphEdges, entries: entries, targets: targetNodes,
             horizonHours: attacker.horizonHours)
-    }
-}
-
-extension TimeDistribution {
-    /// The engine's form of the model's time to compromise.
-    public init(_ ttc: TimeToCompromise) {
-        switch ttc {
-        case .instant: self = .instant
-        case .fixed(let h): self = .fixed(hours: h)
-        case .exponential(let m): self = .exponential(meanHours: m)
-        case .lognormal(let m, let s): self = .lognormal(medianHours: m, sigma: s)
-        case .uniform(let a, let b): self = .uniform(minHours: a, maxHours: b)
-        }
     }
 }

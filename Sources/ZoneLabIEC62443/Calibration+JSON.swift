@@ -19,8 +19,8 @@ extension Calibration {
         ])
     }
 
-    static func json(_ ttc: TimeToCompromise) -> JSONValue {
-        GraphFile.ttcJSON(TimeDistribution(ttc))
+    static func json(_ ttc: TimeDistribution) -> JSONValue {
+        GraphFile.ttcJSON(ttc)
     }
 
     /// True when this is exactly the standard calibration of SPEC 3.3.

@@ -1,3 +1,5 @@
+import ZoneLabSource
+
 /// How attacker capability meets protection: the table of SPEC 3.3, the horizons, the FR lists
 /// and the IACS-skill rule. Data, not code: scenarios and `--calibration` files override any cell.
 public struct Calibration: Sendable, Hashable {
@@ -5,9 +7,9 @@ public struct Calibration: Sendable, Hashable {
     /// feasible and how long it takes when it is.
     public struct Cell: Sendable, Hashable {
         public var p: Double
-        public var ttc: TimeToCompromise
+        public var ttc: TimeDistribution
 
-        public init(p: Double, ttc: TimeToCompromise) {
+        public init(p: Double, ttc: TimeDistribution) {
             self.p = p
             self.ttc = ttc
         }
@@ -110,9 +112,9 @@ public struct Calibration: Sendable, Hashable {
 public struct CalibrationOverride: Sendable, Hashable {
     public struct Cell: Sendable, Hashable {
         public var p: Double?
-        public var ttc: TimeToCompromise?
+        public var ttc: TimeDistribution?
 
-        public init(p: Double? = nil, ttc: TimeToCompromise? = nil) {
+        public init(p: Double? = nil, ttc: TimeDistribution? = nil) {
             self.p = p
             self.ttc = ttc
         }

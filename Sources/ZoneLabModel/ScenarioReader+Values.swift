@@ -199,7 +199,7 @@ extension ScenarioReader {
 
     /// `{dist: instant}`, `{dist: fixed, time: D}`, `{dist: exponential, mean: D}`,
     /// `{dist: lognormal, median: D, sigma: X}`, `{dist: uniform, min: D, max: D}`.
-    mutating func ttc(_ node: DocumentNode, _ what: String) -> TimeToCompromise? {
+    mutating func ttc(_ node: DocumentNode, _ what: String) -> TimeDistribution? {
         let keys = ["dist", "time", "mean", "median", "sigma", "min", "max"]
         guard let f = diagnostics.fields(of: node, what, allowed: keys, required: ["dist"]),
             let distNode = f["dist"], let dist = diagnostics.string(distNode, "'dist' of \(what)")

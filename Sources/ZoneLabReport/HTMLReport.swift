@@ -4,6 +4,7 @@ import Plot
 import ZoneLabEngine
 import ZoneLabIEC62443
 import ZoneLabModel
+import ZoneLabSource
 
 /// The management report as one self-contained HTML page: no scripts, no network resources,
 /// pictures and charts inline as SVG; markup that also parses as XML.
@@ -534,7 +535,7 @@ public struct HTMLReport {
         return nodes
     }
 
-    static func describe(_ ttc: TimeToCompromise) -> String {
+    static func describe(_ ttc: TimeDistribution) -> String {
         switch ttc {
         case .instant: "instant"
         case .fixed(let h): "fixed \(TimeSpan.format(hours: h))"

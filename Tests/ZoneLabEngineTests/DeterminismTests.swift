@@ -1,5 +1,6 @@
 import Testing
 @testable import ZoneLabEngine
+import ZoneLabSource
 
 /// Results are a pure function of (seed, trial, graph): the same whatever the thread count,
 /// and shards merge into exactly the whole run.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ZoneLabEngine
+import ZoneLabSource
 
 /// Simulated P against exact values, within 4 standard errors at 100,000 trials (fixed seeds).
 @Suite struct ExactAnswerTests {

@@ -1,4 +1,5 @@
 import ZoneLabEngine
+import ZoneLabSource
 
 /// Builds small graphs by node name for tests.
 struct G {

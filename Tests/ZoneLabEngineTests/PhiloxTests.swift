@@ -1,5 +1,6 @@
 import Testing
 @testable import ZoneLabEngine
+import ZoneLabSource
 
 @Suite struct PhiloxTests {
     /// Known-answer vectors of Random123's tests/kat_vectors (philox4x32, 10 rounds).
