@@ -33,15 +33,9 @@ struct Compile: ParsableCommand {
 
     func run() throws {
         try checkOutputs(output)
-        let loaded = try loadScenario(file)
-        let override = try loadCalibration(calibration)
-        let settings = SimulationSettings(attackers: attacker.map { [$0] } ?? [], horizon: horizon?.span, calibration: override)
-        let model: PlantModel
-        do {
-            model = try PlantModel(loaded, settings: settings)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let settings = SimulationSettings(
+            attackers: attacker.map { [$0] } ?? [], horizon: horizon?.span, calibration: try loadCalibration(calibration))
+        let (_, model) = try loadPlant(file, settings: settings)
         let graph = model.skeleton.graph(for: model.attackers[0])
         let text = GraphFile.json(graph).serialized() + "\n"
         if let output {

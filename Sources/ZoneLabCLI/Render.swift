@@ -40,19 +40,6 @@ struct Render: ParsableCommand {
         case zones, paths
     }
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case svg, png, pdf, dot
-
-        var renderFormat: RenderFormat {
-            switch self {
-            case .svg: .svg
-            case .png: .png
-            case .pdf: .pdf
-            case .dot: .dot
-            }
-        }
-    }
-
     @Argument(help: "A scenario file (.yaml).")
     var file: String
 
@@ -63,7 +50,7 @@ struct Render: ParsableCommand {
     var results: String?
 
     @Option(help: "Output format.")
-    var format: Format = .svg
+    var format: RenderFormat = .svg
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here ('-': standard output; default out/<slug>/<view>.<format>).", valueName: "path"))
     var output: String?
@@ -89,13 +76,13 @@ struct Render: ParsableCommand {
         }
         let rendered: GraphvizOutput
         do {
-            rendered = try Graphviz.render(graph.text, format: format.renderFormat)
+            rendered = try Graphviz.render(graph.text, format: format)
         } catch {
             printError("error: \(error.description)")
             throw ExitCode.failure
         }
         for warning in rendered.warnings { printError("warning: Graphviz: \(warning)") }
-        let path = output ?? "out/\(scenario.slug)/\(view.rawValue).\(format.renderFormat.fileExtension)"
+        let path = output ?? "out/\(scenario.slug)/\(view.rawValue).\(format.fileExtension)"
         if path == "-" {
             FileHandle.standardOutput.write(rendered.data)
             return
@@ -148,3 +135,6 @@ struct Render: ParsableCommand {
         return (model.scenario, chosen)
     }
 }
+
+/// `--format svg|png|pdf|dot` names the picture formats themselves.
+extension RenderFormat: ExpressibleByArgument {}

@@ -83,10 +83,9 @@ struct Report: ParsableCommand {
         }
         let run = try Simulate.simulate(file: file, options: options, shard: nil)
         guard let model = run.model else { throw ValidationError("report needs a scenario file (.yaml), not an attack graph") }
-        let override = try loadCalibration(options.calibration)
-        let settings = SimulationSettings(
-            trials: run.set.trials, seed: options.seed, threads: options.threads, attackers: options.attackers,
-            horizon: options.horizon?.span, calibration: override)
+        // The run's settings, calibration included (loaded once), with its final trial count.
+        var settings = run.settings
+        settings.trials = run.set.trials
         var comparison: ReportWhatIf?
         if let whatif {
             let variant = try withInputErrors { () throws(DiagnosticError) in try ScenarioPatch.loadVariant(path: whatif, basePath: file) }

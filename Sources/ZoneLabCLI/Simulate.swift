@@ -56,15 +56,15 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         try checkOutputs(json)
-        let set = try Self.simulate(
+        let run = try Self.simulate(
             file: file, options: options, shard: shard, hardeningTrials: hardening ? hardeningTrials : nil)
         if let json {
-            try writeAtomically(set.set.json().serialized() + "\n", to: json)
+            try writeAtomically(run.set.json().serialized() + "\n", to: json)
         }
-        print(ResultsText(set.set, narrator: set.narrator, model: set.model).render())
+        print(ResultsText(run.set, narrator: run.narrator, model: run.model).render())
         if let json { print("\nresults: \(json)") }
-        if check, let model = set.model {
-            let failing = ZoneVerdicts(set.set, model: model).failing
+        if check, let model = run.model {
+            let failing = ZoneVerdicts(run.set, model: model).failing
             if !failing.isEmpty {
                 printError("check failed: \(failing.map { "zone \($0.zone) \($0.summary)" }.joined(separator: "; "))")
                 throw ExitStatus.checkFailed
@@ -83,14 +83,18 @@ struct Simulate: ParsableCommand {
         }
     }
 
+    /// A simulation of a scenario or a graph file: the results, and for a scenario its plant
+    /// model, the narrator of its paths and the settings used (calibration included).
+    struct Run {
+        var set: RunSet
+        var model: PlantModel?
+        var narrator: PathNarrator?
+        var settings: SimulationSettings
+    }
+
     /// Loads the input and runs it (shared with `report`).
-    static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?, hardeningTrials: Int? = nil) throws
-        -> (set: RunSet, model: PlantModel?, narrator: PathNarrator?)
-    {
-        let override = try loadCalibration(options.calibration)
-        let settings = SimulationSettings(
-            trials: options.trials, seed: options.seed, threads: options.threads, attackers: options.attackers,
-            horizon: options.horizon?.span, calibration: override, shard: shard.map { ($0.index, $0.count) })
+    static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?, hardeningTrials: Int? = nil) throws -> Run {
+        let settings = try options.settings(shard: shard)
         if file.lowercased().hasSuffix(".json") {
             let (graph, bytes) = try withInputErrors { () throws(DiagnosticError) in try GraphFile.load(path: file) }
             if let bad = options.attackers.first(where: { $0 != "graph" }) {
@@ -103,15 +107,9 @@ struct Simulate: ParsableCommand {
             let set = Self.run(settings, precision: options.precision) {
                 GraphSimulation.simulate(graph, sha256: sha, settings: $0, progress: bar.callback)
             }
-            return (set, nil, nil)
+            return Run(set: set, model: nil, narrator: nil, settings: settings)
         }
-        let loaded = try loadScenario(file)
-        let model: PlantModel
-        do {
-            model = try PlantModel(loaded, settings: settings)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let (_, model) = try loadPlant(file, settings: settings)
         let bar = ProgressBar(total: settings.trials * model.attackers.count, label: "simulating")
         defer { bar.finish() }
         var set = Self.run(settings, precision: options.precision) { model.simulate($0, progress: bar.callback) }
@@ -121,6 +119,6 @@ struct Simulate: ParsableCommand {
             let runTrials = options.precision == nil ? settings.trials : set.trials
             set.hardening = model.hardeningTally(trials: min(runTrials, hardeningTrials), settings: settings)
         }
-        return (set, model, PathNarrator(scenario: model.scenario, skeleton: model.skeleton))
+        return Run(set: set, model: model, narrator: PathNarrator(scenario: model.scenario, skeleton: model.skeleton), settings: settings)
     }
 }

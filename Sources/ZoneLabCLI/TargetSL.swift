@@ -34,13 +34,8 @@ struct TargetSLCommand: ParsableCommand {
 
     func run() throws {
         try checkOutputs(json)
-        let loaded = try loadScenario(file)
-        let override = try loadCalibration(options.calibration)
-        let settings = SimulationSettings(
-            trials: options.trials, seed: options.seed, threads: options.threads, attackers: options.attackers,
-            horizon: options.horizon?.span, calibration: override)
-        let model: PlantModel
-        do { model = try PlantModel(loaded, settings: settings) } catch { throw ValidationError(error.description) }
+        let settings = try options.settings()
+        let (loaded, model) = try loadPlant(file, settings: settings)
         let result = TargetSLJustification.analyse(model: model, settings: settings, maxSteps: maxSteps)
         if let json {
             try writeAtomically(result.json(toolVersion: ZoneLabVersion.current, sha256: loaded.sha256).serialized() + "\n", to: json)

@@ -54,32 +54,25 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     static func compare(base: String, variant: String, options: SimulationOptions) throws -> Result {
-        let baseLoaded = try loadScenario(base)
+        let settings = try options.settings()
+        let (_, baseModel) = try loadPlant(base, settings: settings)
         let variantLoaded = try withInputErrors { () throws(DiagnosticError) in try ScenarioPatch.loadVariant(path: variant, basePath: base) }
         for w in variantLoaded.warnings { printError(w.description) }
-        let override = try loadCalibration(options.calibration)
-        let settings = SimulationSettings(
-            trials: options.trials, seed: options.seed, threads: options.threads, attackers: options.attackers,
-            horizon: options.horizon?.span, calibration: override)
-        let baseModel: PlantModel, variantModel: PlantModel
+        let bar = ProgressBar(total: settings.trials * baseModel.attackers.count * 2, label: "what-if")
+        defer { bar.finish() }
+        let run: WhatIfRun
         do {
-            baseModel = try PlantModel(baseLoaded, settings: settings)
-            variantModel = try PlantModel(variantLoaded, settings: settings)
+            run = try WhatIfRun.run(
+                base: baseModel, variant: variantLoaded, variantLabel: variant, settings: settings, progress: bar.callback)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError("the variant \(variant): \(error.description)")
         }
-        let bar = ProgressBar(total: settings.trials * (baseModel.attackers.count + variantModel.attackers.count), label: "what-if")
-        let baseSet = baseModel.simulate(settings, keepingTrials: true, progress: bar.callback)
-        let variantSet = variantModel.simulate(settings, keepingTrials: true, progress: bar.callback)
-        bar.finish()
-        let comparison = WhatIfComparison(base: baseSet, variant: variantSet)
-        let narrator = PathNarrator(scenario: variantModel.scenario, skeleton: variantModel.skeleton)
-        let baseNarrator = PathNarrator(scenario: baseModel.scenario, skeleton: baseModel.skeleton)
         let lines = Self.text(
-            comparison, title: "What-if: \(baseModel.scenario.name) → \(variant)", settings: settings,
-            tolerable: baseModel.scenario.tolerable, baseNarrator: baseNarrator, variantNarrator: narrator)
+            run.comparison, title: "What-if: \(baseModel.scenario.name) → \(variant)", settings: settings,
+            tolerable: baseModel.scenario.tolerable, baseNarrator: run.baseNarrator, variantNarrator: run.variantNarrator)
         return Result(
-            comparison: comparison, json: comparison.json(toolVersion: ZoneLabVersion.current, calibration: baseModel.calibration.json),
+            comparison: run.comparison,
+            json: run.comparison.json(toolVersion: ZoneLabVersion.current, calibration: baseModel.calibration.json),
             text: lines.joined(separator: "\n"))
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ZoneLabIEC62443
 
 /// `zonelab`: the root command.
 public struct ZoneLabCommand: ParsableCommand {
@@ -17,17 +18,11 @@ public struct ZoneLabCommand: ParsableCommand {
             Exit codes: 0 success, 64 usage error, 65 bad input data, 66 an input file cannot be read, \
             73 an output file cannot be written, 3 --check failed, 1 internal failure.
             """,
-        version: ToolInfo.version,
+        version: ZoneLabVersion.current,
         subcommands: [Demo.self, Validate.self, Show.self, Simulate.self, Compile.self, Merge.self, WhatIfCommand.self, TargetSLCommand.self, RequirementsCommand.self, Generate.self, Render.self, Report.self]
     )
 
     public init() {}
-}
-
-/// The tool's name and version, as stamped into every output.
-public enum ToolInfo {
-    public static let version = "0.1.0"
-    public static let name = "zonelab"
 }
 
 /// The executable's entry point.

@@ -21,23 +21,7 @@ public struct ReportProvenance: Sendable {
 }
 
 /// A what-if comparison, with what the report needs to tell its paths.
-public struct ReportWhatIf: Sendable {
-    /// The variant as given (a file path).
-    public var variantLabel: String
-    /// The variant plant's name.
-    public var variantName: String
-    public var comparison: WhatIfComparison
-    public var baseNarrator: PathNarrator
-    public var variantNarrator: PathNarrator
-
-    public init(variantLabel: String, variantName: String, comparison: WhatIfComparison, baseNarrator: PathNarrator, variantNarrator: PathNarrator) {
-        self.variantLabel = variantLabel
-        self.variantName = variantName
-        self.comparison = comparison
-        self.baseNarrator = baseNarrator
-        self.variantNarrator = variantNarrator
-    }
-}
+public typealias ReportWhatIf = WhatIfRun
 
 /// A Graphviz picture ready to embed: its SVG markup (prologue removed, ids made unique).
 public struct ReportPicture: Sendable {
@@ -80,17 +64,7 @@ public enum ReportAnalysis {
     public static func whatIf(
         base: PlantModel, variant: LoadedScenario, variantLabel: String, settings: SimulationSettings
     ) throws(PlantModel.UnknownAttacker) -> ReportWhatIf {
-        var settings = settings
-        settings.shard = nil
-        settings.firstTrial = 0
-        let variantModel = try PlantModel(variant, settings: settings)
-        let baseSet = base.simulate(settings, keepingTrials: true)
-        let variantSet = variantModel.simulate(settings, keepingTrials: true)
-        return ReportWhatIf(
-            variantLabel: variantLabel, variantName: variantModel.scenario.name,
-            comparison: WhatIfComparison(base: baseSet, variant: variantSet),
-            baseNarrator: PathNarrator(scenario: base.scenario, skeleton: base.skeleton),
-            variantNarrator: PathNarrator(scenario: variantModel.scenario, skeleton: variantModel.skeleton))
+        try WhatIfRun.run(base: base, variant: variant, variantLabel: variantLabel, settings: settings)
     }
 
     /// Everything else the report needs: the hardening gains (unless `results` has them), the
