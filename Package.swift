@@ -107,25 +107,28 @@ let package = Package(
         ),
         .executableTarget(name: "zonelab", dependencies: ["ZoneLabCLI"], swiftSettings: upcoming),
 
-        .testTarget(name: "ZoneLabSourceTests", dependencies: ["ZoneLabSource"], swiftSettings: upcoming),
+        // Helpers shared by the test targets: temporary files and the repository's root.
+        .target(name: "ZoneLabTestSupport", path: "Tests/ZoneLabTestSupport", swiftSettings: upcoming),
+
+        .testTarget(name: "ZoneLabSourceTests", dependencies: ["ZoneLabSource", "ZoneLabTestSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabModelTests",
-            dependencies: ["ZoneLabModel", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: ["ZoneLabModel", "ZoneLabTestSupport", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcoming),
-        .testTarget(name: "ZoneLabEngineTests", dependencies: ["ZoneLabEngine"], swiftSettings: upcoming),
+        .testTarget(name: "ZoneLabEngineTests", dependencies: ["ZoneLabEngine", "ZoneLabTestSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabIEC62443Tests",
-            dependencies: ["ZoneLabIEC62443", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: ["ZoneLabIEC62443", "ZoneLabTestSupport", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabGeneratorTests",
             dependencies: ["ZoneLabGenerator", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcoming),
-        .testTarget(name: "ZoneLabRenderTests", dependencies: ["ZoneLabRender"], swiftSettings: upcoming),
-        .testTarget(name: "ZoneLabCLITests", dependencies: ["ZoneLabCLI"], swiftSettings: upcoming),
+        .testTarget(name: "ZoneLabRenderTests", dependencies: ["ZoneLabRender", "ZoneLabTestSupport"], swiftSettings: upcoming),
+        .testTarget(name: "ZoneLabCLITests", dependencies: ["ZoneLabCLI", "ZoneLabTestSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabReportTests",
-            dependencies: ["ZoneLabReport", "ZoneLabIEC62443", "ZoneLabModel", "ZoneLabEngine"],
+            dependencies: ["ZoneLabReport", "ZoneLabIEC62443", "ZoneLabModel", "ZoneLabEngine", "ZoneLabTestSupport"],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]

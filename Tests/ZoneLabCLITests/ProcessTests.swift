@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZoneLabTestSupport
 
 /// The real `zonelab` binary, run as a user or a batch system would: exit codes, byte-identical
 /// JSON across thread counts, and four shard processes merged into exactly one run's JSON.
@@ -9,19 +10,16 @@ import Testing
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("zonelab")
     }
 
-    static var repository: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var scenario: String { RepositoryRoot.scenario("pharma-batch") }
+
+    /// What a run of the binary printed and how it ended.
+    struct Result: Sendable {
+        var status: Int32
+        var stdout: String
+        var stderr: String
     }
 
-    static var scenario: String { repository.appendingPathComponent("scenarios/pharma-batch.yaml").path }
-
-    static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-process-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Starts the binary; `wait` returns its exit status and standard error.
+    /// Starts the binary with standard output discarded; `wait` returns its exit status and standard error.
     static func start(_ arguments: [String], environment: [String: String]? = nil) throws -> (process: Process, stderr: Pipe) {
         let process = Process()
         if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
@@ -34,11 +32,22 @@ import Testing
         return (process, err)
     }
 
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, stderr: String) {
-        let (process, err) = try start(arguments, environment: environment)
-        let data = err.fileHandleForReading.readDataToEndOfFile()
+    /// Runs the binary to its end (in `directory` when given); standard output and error go to
+    /// files, so that neither can fill a pipe and stall the process.
+    static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) throws -> Result {
+        let io = try TemporaryFiles("process-io")
+        defer { io.cleanUp() }
+        let process = Process()
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if let directory { process.currentDirectoryURL = directory }
+        process.executableURL = binary
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: try io.write("stdout", Data())))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: try io.write("stderr", Data())))
+        try process.run()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return Result(status: process.terminationStatus, stdout: try io.read("stdout"), stderr: try io.read("stderr"))
     }
 
     @Test func binaryIsBuilt() {
@@ -46,7 +55,7 @@ import Testing
     }
 
     @Test func fourShardProcessesMergeIntoOneRun() throws {
-        let dir = try Self.folder()
+        let dir = try TemporaryFiles("process").folder
         let common = [Self.scenario, "--trials", "3001", "--seed", "9", "--no-hardening"]
         let shards = try (0..<4).map { i in
             try Self.start(["simulate"] + common + ["--threads", "1", "--shard", "\(i)/4", "--json", dir.appendingPathComponent("s\(i).json").path])
@@ -65,7 +74,7 @@ import Testing
 
     /// `--shard auto` takes its shard from a Slurm array or a Kubernetes Indexed Job.
     @Test func shardAutoReadsTheBatchSystem() throws {
-        let dir = try Self.folder()
+        let dir = try TemporaryFiles("process").folder
         let common = ["simulate", Self.scenario, "--trials", "400", "--attacker", "SL2", "--no-hardening"]
         let slurm = try Self.run(common + ["--shard", "auto", "--json", dir.appendingPathComponent("a.json").path],
                                  environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "2"])
@@ -83,7 +92,7 @@ import Testing
     }
 
     @Test func mergeRefusesShardsThatDoNotMakeOneRun() throws {
-        let dir = try Self.folder()
+        let dir = try TemporaryFiles("process").folder
         func shard(_ spec: String, trials: String, _ name: String) throws {
             let r = try Self.run(["simulate", Self.scenario, "--trials", trials, "--attacker", "SL2", "--no-hardening",
                                   "--shard", spec, "--json", dir.appendingPathComponent(name).path])
@@ -103,7 +112,7 @@ import Testing
     }
 
     @Test func sameJSONForOneAndTwoThreads() throws {
-        let dir = try Self.folder()
+        let dir = try TemporaryFiles("process").folder
         for threads in ["1", "2"] {
             let r = try Self.run(["simulate", Self.scenario, "--trials", "1500", "--attacker", "SL3", "--threads", threads,
                                   "--json", dir.appendingPathComponent("t\(threads).json").path])
@@ -119,7 +128,7 @@ import Testing
     }
 
     @Test func badInputExits65AndWritesNothing() throws {
-        let dir = try Self.folder()
+        let dir = try TemporaryFiles("process").folder
         let bad = dir.appendingPathComponent("bad.yaml")
         try Data("zonelab: 1\nname: x\nzones: [{id: a, levle: 2}]\n".utf8).write(to: bad)
         let out = dir.appendingPathComponent("out.json")
@@ -138,7 +147,7 @@ import Testing
 
     @Test func checkExits3WhenAZoneFallsShort() throws {
         // The demo plant's zones fall short of their SL-T in practice (its vendor shortcut).
-        let r = try Self.run(["simulate", Self.repository.appendingPathComponent("scenarios/riverside-water.yaml").path,
+        let r = try Self.run(["simulate", RepositoryRoot.scenario("riverside-water"),
                               "--trials", "1000", "--attacker", "SL3", "--no-hardening", "--check"])
         #expect(r.status == 3)
         #expect(r.stderr.contains("check failed"))

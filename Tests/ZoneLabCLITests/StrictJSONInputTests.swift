@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+import ZoneLabTestSupport
 
 /// `.json` inputs of the command line are strict JSON: a graph for `simulate` and shards for
 /// `merge` that flow YAML would have read are bad input (exit 65, `FILE:LINE:COLUMN: error:`),
 /// and nothing is written.
 @Suite struct StrictJSONInputTests {
     @Test func simulateRefusesAGraphWithATrailingComma() throws {
-        let dir = try ProcessTests.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = try TemporaryFiles("strict-input")
+        defer { files.cleanUp() }
+        let dir = files.folder
         let graph = dir.appendingPathComponent("g.json")
         try Data("""
             {"zonelab_graph": 1, "nodes": [{"id": "a"}, {"id": "b"}],
@@ -22,8 +24,9 @@ import Testing
     }
 
     @Test func mergeRefusesAShardThatIsNotJSON() throws {
-        let dir = try ProcessTests.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = try TemporaryFiles("strict-input")
+        defer { files.cleanUp() }
+        let dir = files.folder
         let shard = dir.appendingPathComponent("s0.json")
         try Data("{'zonelab_results': 1}\n".utf8).write(to: shard)
         let out = dir.appendingPathComponent("merged.json")

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 @testable import ZoneLabCLI
 import ZoneLabModel
+import ZoneLabTestSupport
 
 /// What a user sees (issue 11): outputs that cannot be written, inputs that cannot be read,
 /// refused option values, help text, tables.
@@ -10,7 +11,7 @@ import ZoneLabModel
     static var scenario: String { ProcessTests.scenario }
 
     /// Exactly one line `zonelab: cannot write PATH: …`, exit 73, no Foundation dump.
-    static func expectCannotWrite(_ result: (status: Int32, stderr: String), _ path: String, reason: String? = nil) {
+    static func expectCannotWrite(_ result: ProcessTests.Result, _ path: String, reason: String? = nil) {
         #expect(result.status == 73, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: true)
         #expect(lines.count == 1, "\(result.stderr)")
@@ -27,7 +28,7 @@ import ZoneLabModel
     }
 
     @Test func everyOutputOptionExits73WithOneLine() throws {
-        let dir = try ProcessTests.folder()
+        let dir = try TemporaryFiles("process").folder
         let file = dir.appendingPathComponent("plain-file")
         try Data("x".utf8).write(to: file)
         let under = file.appendingPathComponent("x.out").path  // a path below a regular file
@@ -49,7 +50,7 @@ import ZoneLabModel
 
     /// Several outputs: all or none.
     @Test func requirementsWritesNeitherOutputWhenOneCannotBeWritten() throws {
-        let dir = try ProcessTests.folder()
+        let dir = try TemporaryFiles("process").folder
         let json = dir.appendingPathComponent("r.json").path
         let r = try ProcessTests.run(["requirements", Self.scenario, "--json", json, "--csv", dir.path])
         Self.expectCannotWrite(r, dir.path, reason: "it is a directory")
@@ -63,7 +64,7 @@ import ZoneLabModel
         #expect(missing.stderr.hasPrefix("/no/such.yaml:1:1: error: no such file"))
         let folder = try ProcessTests.run(["simulate", NSTemporaryDirectory()])
         #expect(folder.status == 66, "\(folder.stderr)")
-        let dir = try ProcessTests.folder()
+        let dir = try TemporaryFiles("process").folder
         let bad = dir.appendingPathComponent("bad.yaml")
         try Data("zonelab: 1\nname: [\n".utf8).write(to: bad)
         #expect(try ProcessTests.run(["validate", bad.path]).status == 65)
@@ -88,7 +89,7 @@ import ZoneLabModel
         let scenario = try ProcessTests.run(["simulate", Self.scenario, "--attacker", "NOPE", "--trials", "10"])
         #expect(scenario.status == 64)
         #expect(scenario.stderr.contains("SL1, SL2, SL3, SL4"), "\(scenario.stderr)")
-        let dir = try ProcessTests.folder()
+        let dir = try TemporaryFiles("process").folder
         let graph = dir.appendingPathComponent("g.json").path
         #expect(try ProcessTests.run(["compile", Self.scenario, "--attacker", "SL2", "-o", graph]).status == 0)
         let fromGraph = try ProcessTests.run(["simulate", graph, "--attacker", "NOPE", "--trials", "10"])
@@ -147,7 +148,7 @@ import ZoneLabModel
     }
 
     @Test func showFitsIn120Columns() throws {
-        let scenario = ProcessTests.repository.appendingPathComponent("scenarios/riverside-water.yaml").path
+        let scenario = RepositoryRoot.scenario("riverside-water")
         let loaded = try loadScenario(scenario)
         let text = PlantSummary(loaded.scenario).render()
         let tableLines = text.split(separator: "\n").filter { $0.hasPrefix("  ") }
@@ -176,7 +177,7 @@ import ZoneLabModel
     }
 
     @Test func noInternalDocumentIsNamedInUserText() throws {
-        let sources = ProcessTests.repository.appendingPathComponent("Sources")
+        let sources = RepositoryRoot.url.appendingPathComponent("Sources")
         let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
         #expect(!files.isEmpty)
         for file in files {
@@ -190,10 +191,10 @@ import ZoneLabModel
     }
 
     @Test func bootstrapInstallsChromiumAndTheReadmeSaysSo() throws {
-        let bootstrap = try String(contentsOf: ProcessTests.repository.appendingPathComponent("scripts/bootstrap"), encoding: .utf8)
+        let bootstrap = try String(contentsOf: RepositoryRoot.url.appendingPathComponent("scripts/bootstrap"), encoding: .utf8)
         #expect(bootstrap.contains("command -v chromium"))
         #expect(bootstrap.contains("pkg-config"))
-        let readme = try String(contentsOf: ProcessTests.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: RepositoryRoot.url.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains("./scripts/bootstrap && swift run zonelab demo"))
         #expect(readme.contains("Chromium"))
     }

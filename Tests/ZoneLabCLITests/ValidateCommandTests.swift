@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 @testable import ZoneLabCLI
+import ZoneLabTestSupport
 
 /// `zonelab validate` and `zonelab show`, run in-process.
 @Suite struct ValidateCommandTests {
@@ -19,32 +20,7 @@ import Testing
 
         """
 
-    /// A file in a fresh temporary folder, removed by `cleanUp`.
-    struct TemporaryFiles {
-        let folder: URL
-
-        init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-cli-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        }
-
-        func write(_ name: String, _ data: Data) throws -> String {
-            let url = folder.appendingPathComponent(name)
-            try data.write(to: url)
-            return url.path
-        }
-
-        func write(_ name: String, _ text: String) throws -> String { try write(name, Data(text.utf8)) }
-
-        func cleanUp() { try? FileManager.default.removeItem(at: folder) }
-    }
-
-    static var bundled: [String] {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scenarios")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted().map { folder.appendingPathComponent($0).path }
-    }
+    static var bundled: [String] { RepositoryRoot.bundledScenarios }
 
     /// Parses `arguments` as the command line and runs the command.
     func run(_ arguments: [String]) throws {
@@ -58,15 +34,29 @@ import Testing
         #expect(validate.files == ["a.yaml", "b.yaml"])
     }
 
+    /// A valid file: one line `FILE: ok — …` with the plant's counts, nothing on standard error.
     @Test func validFileSucceeds() throws {
-        let files = try TemporaryFiles()
+        let files = try TemporaryFiles("cli")
         defer { files.cleanUp() }
-        try run(["validate", try files.write("plant.yaml", Self.valid)])
+        let path = try files.write("plant.yaml", Self.valid)
+        try run(["validate", path])
+        let r = try ProcessTests.run(["validate", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "\(path): ok — 2 zones, 1 asset, 1 conduit, 1 target\n", "\(r.stdout)")
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
     }
 
+    /// Every bundled scenario gets its own `ok` line, in the order given.
     @Test func bundledScenariosValidate() throws {
         #expect(Self.bundled.count >= 2)
         try run(["validate"] + Self.bundled)
+        let r = try ProcessTests.run(["validate"] + Self.bundled)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == Self.bundled.count, "\(r.stdout)")
+        for (line, file) in zip(lines, Self.bundled) {
+            #expect(line.hasPrefix("\(file): ok — "), "\(line)")
+        }
     }
 
     @Test(arguments: [
@@ -78,30 +68,44 @@ import Testing
         ("duplicate key", Data((Self.valid + "name: Again\n").utf8)),
     ])
     func badFileExits65(_ label: String, _ data: Data) throws {
-        let files = try TemporaryFiles()
+        let files = try TemporaryFiles("cli")
         defer { files.cleanUp() }
         let path = try files.write("bad.yaml", data)
         #expect(throws: ExitCode(65), "\(label)") { try run(["validate", path]) }
     }
 
+    /// The good files are still reported; the bad one's errors go to standard error; exit 65.
     @Test func oneBadFileAmongGoodOnesExits65() throws {
-        let files = try TemporaryFiles()
+        let files = try TemporaryFiles("cli")
         defer { files.cleanUp() }
         let good = try files.write("good.yaml", Self.valid)
         let bad = try files.write("bad.yaml", "zonelab: 1\n")
         #expect(throws: ExitCode(65)) { try run(["validate", good, bad, good]) }
+        let r = try ProcessTests.run(["validate", good, bad, good])
+        #expect(r.status == 65)
+        #expect(r.stdout.split(separator: "\n").filter { $0.hasPrefix("\(good): ok") }.count == 2, "\(r.stdout)")
+        #expect(!r.stdout.contains(bad), "\(r.stdout)")
+        #expect(r.stderr.hasPrefix("\(bad):"), "\(r.stderr)")
+        #expect(r.stderr.contains(": error: "), "\(r.stderr)")
     }
 
-    /// A file that cannot be read is not bad content: exit 66 (SPEC 6).
+    /// A file that cannot be read is not bad content: exit 66.
     @Test func missingFileExits66() {
         #expect(throws: ExitCode(66)) { try run(["validate", "/nonexistent/zonelab/plant.yaml"]) }
     }
 
+    /// A warning is printed on standard error at its position, and the file is still ok (exit 0).
     @Test func warningsDoNotFailValidation() throws {
-        let files = try TemporaryFiles()
+        let files = try TemporaryFiles("cli")
         defer { files.cleanUp() }
         let path = try files.write("warn.yaml", Self.valid + "calibration:\n  gap:\n    -1: {p: 0.9}\n")
         try run(["validate", path])
+        let r = try ProcessTests.run(["validate", path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("\(path): ok — "), "\(r.stdout)")
+        // The gap key `-1` is on line 13, column 5 of the file.
+        #expect(r.stderr.hasPrefix("\(path):13:5: warning: the calibration is not monotone"), "\(r.stderr)")
+        #expect(!r.stderr.contains(": error: "), "\(r.stderr)")
     }
 
     @Test func validateNeedsAFile() {
@@ -114,15 +118,39 @@ import Testing
     }
 
     @Test func showPrintsAValidFileAndRejectsABadOne() throws {
-        let files = try TemporaryFiles()
+        let files = try TemporaryFiles("cli")
         defer { files.cleanUp() }
-        try run(["show", try files.write("plant.yaml", Self.valid)])
+        let good = try files.write("plant.yaml", Self.valid)
+        try run(["show", good])
+        let shown = try ProcessTests.run(["show", good])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        for word in ["CLI Test", "internet", "control", "plc1", "c1"] {
+            #expect(shown.stdout.contains(word), "\(word) missing from:\n\(shown.stdout)")
+        }
         let bad = try files.write("bad.yaml", Self.valid.replacingOccurrences(of: "critical: true", with: "critical: yes"))
         #expect(throws: ExitCode(65)) { try run(["show", bad]) }
+        let refused = try ProcessTests.run(["show", bad])
+        #expect(refused.status == 65)
+        #expect(refused.stdout.isEmpty, "\(refused.stdout)")
+        // `critical: yes` is on line 8.
+        #expect(refused.stderr.hasPrefix("\(bad):8:"), "\(refused.stderr)")
     }
 
-    @Test func badInputExitCodeIs65() {
-        #expect(ZoneLabCommand.exitCode(for: ExitCode(65)) == ExitCode(65))
-        #expect(ExitStatus.badInput == ExitCode(65))
+    /// Bad content goes through the real path: the command throws, and ArgumentParser maps what
+    /// it threw to exit code 65 with no message of its own (the diagnostics are already printed).
+    @Test func badInputExitCodeIs65() throws {
+        let files = try TemporaryFiles("cli")
+        defer { files.cleanUp() }
+        let bad = try files.write("bad.yaml", Self.valid.replacingOccurrences(of: "zone: control", with: "zone: ctrl"))
+        var command = try ZoneLabCommand.parseAsRoot(["validate", bad])
+        let error = #expect(throws: (any Error).self) { try command.run() }
+        let thrown = try #require(error)
+        #expect(ZoneLabCommand.exitCode(for: thrown) == ExitCode(65))
+        #expect(ZoneLabCommand.exitCode(for: thrown).rawValue == 65)
+        #expect(ZoneLabCommand.message(for: thrown).isEmpty)
+        let r = try ProcessTests.run(["validate", bad])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("\(bad):"), "\(r.stderr)")
+        #expect(r.stderr.contains("ctrl"), "\(r.stderr)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZoneLabTestSupport
 import ZoneLabEngine
 import ZoneLabSource
 
@@ -74,8 +75,9 @@ import ZoneLabSource
     }
 
     @Test func aGraphFileOnDiskIsReadStrictly() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-graph-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let files = try TemporaryFiles("graph")
+        defer { files.cleanUp() }
+        let url = files.url("g.json")
         try Self.graph(replacing: "720}", with: "720,}").write(to: url)
         let error = #expect(throws: DiagnosticError.self) { try GraphFile.load(path: url.path) }
         #expect(error?.description == "\(url.path):5:56: error: trailing comma before '}'")

@@ -56,8 +56,44 @@ import ZoneLabSource
         #expect(chi2 < 43.82)
     }
 
-    @Test func edgeKeysDifferAndAreStable() {
+    /// Edge keys are part of the reproducibility contract: pinned values, computed once from an
+    /// independent implementation of FNV-1a 64 (offset 0xcbf29ce484222325, prime 0x100000001b3;
+    /// FNV-1a("a") = 0xaf63dc4c8601ec8c) finished with SplitMix64's mixer.
+    @Test(arguments: [
+        ("", UInt64(0xF52A_15E9_A9B5_E89B)),
+        ("exploit:plc1", 0x540A_5123_ADEA_2DA6),
+        ("cross:it-dmz:enterprise>dmz/RDF", 0x9635_63C0_3574_2DEF),
+    ])
+    func edgeKeysArePinned(id: String, key: UInt64) {
+        #expect(EdgeDraws.key(forEdgeID: id) == key)
+    }
+
+    @Test func edgeKeysDiffer() {
         #expect(EdgeDraws.key(forEdgeID: "a") != EdgeDraws.key(forEdgeID: "b"))
-        #expect(EdgeDraws.key(forEdgeID: "exploit:plc1") == EdgeDraws.key(forEdgeID: "exploit:plc1"))
+        #expect(EdgeDraws.key(forEdgeID: "exploit:plc1") != EdgeDraws.key(forEdgeID: "exploit:plc2"))
+    }
+
+    /// The draws of one (seed, trial, edge): pinned values from the same independent
+    /// implementation (Philox4x32-10 checked against the known answers above). u1 is
+    /// `((x >> 11) + 1) / 2^53` and u2 is `((y >> 12) + 0.5) / 2^52` of the block's two 64-bit
+    /// halves, so scaled by 2^53 and 2^52 they are exactly these whole and half numbers.
+    struct PinnedDraw: Sendable, CustomTestStringConvertible {
+        var seed: UInt64
+        var trial: UInt64
+        var u1Scaled: Double
+        var u2Scaled: Double
+        var testDescription: String { "seed \(seed) trial \(trial)" }
+    }
+
+    @Test(arguments: [
+        PinnedDraw(seed: 1, trial: 0, u1Scaled: 5_856_481_004_243_883.0, u2Scaled: 3_776_019_792_342_649.5),
+        PinnedDraw(seed: 1, trial: 1, u1Scaled: 6_429_341_175_374_055.0, u2Scaled: 125_063_227_138_617.5),
+        PinnedDraw(seed: 42, trial: (1 << 32) + 5, u1Scaled: 2_959_737_497_479_420.0, u2Scaled: 582_365_117_933_690.5),
+    ])
+    func edgeDrawsArePinned(_ pinned: PinnedDraw) {
+        let key = EdgeDraws.key(forEdgeID: "exploit:plc1")
+        let (u1, u2) = EdgeDraws.uniforms(seed: pinned.seed, trial: pinned.trial, edgeKey: key)
+        #expect(u1 * 0x1p53 == pinned.u1Scaled)
+        #expect(u2 * 0x1p52 == pinned.u2Scaled)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import OrderedCollections
 import Testing
+import ZoneLabTestSupport
 import ZoneLabEngine
 @testable import ZoneLabModel
 import ZoneLabSource
@@ -8,11 +9,7 @@ import ZoneLabSource
 
 @Suite struct AnalysisTests {
     static func write(_ text: String, _ name: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-analysis-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url.path
+        try TemporaryFiles("analysis").write(name, text)
     }
 
     static func compare(_ base: String, _ variant: LoadedScenario, trials: Int = 3_000) throws -> WhatIfComparison {

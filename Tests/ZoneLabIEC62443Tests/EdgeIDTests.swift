@@ -1,5 +1,6 @@
 import Testing
 import ZoneLabModel
+import ZoneLabTestSupport
 
 @testable import ZoneLabIEC62443
 
@@ -30,8 +31,8 @@ import ZoneLabModel
 
     /// Every edge the compiler builds for the bundled plants parses back to the step it stands for.
     @Test func everyCompiledEdgeRoundTrips() throws {
-        for name in Fixtures.bundledNames {
-            let loaded = try ScenarioLoader.load(path: Fixtures.scenarioPath(name))
+        for name in RepositoryRoot.sampleNames {
+            let loaded = try ScenarioLoader.load(path: RepositoryRoot.scenario(name))
             let skeleton = PlantCompiler.compile(loaded.scenario, calibration: loaded.scenario.calibration())
             for edge in skeleton.edges {
                 #expect(EdgeID(edge.id) == edge.step.id, "\(name): \(edge.id)")

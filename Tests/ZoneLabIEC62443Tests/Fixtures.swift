@@ -46,17 +46,6 @@ enum Fixtures {
         try model(yaml).simulate(SimulationSettings(trials: trials, seed: seed, threads: 2))
     }
 
-    /// The package's root folder (for the bundled sample plants).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// The bundled sample plants in `scenarios/`.
-    static let bundledNames = ["riverside-water", "discrete-manufacturing", "pharma-batch", "substation"]
-
-    static func scenarioPath(_ name: String) -> String {
-        root.appendingPathComponent("scenarios/\(name).yaml").path
-    }
-
     /// Compromise counts per attacker and target.
     static func counts(_ set: RunSet) -> [[Int]] { set.outcomes.map { $0.map(\.compromised) } }
 }

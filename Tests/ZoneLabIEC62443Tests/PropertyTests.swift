@@ -76,31 +76,68 @@ import ZoneLabModel
         #expect(Fixtures.counts(set).allSatisfy { $0[0] == 0 })
     }
 
-    @Test func effectiveSLAndVerdicts() throws {
-        let set = try Fixtures.run(Self.base, trials: 4_000)
+    /// A target's outcome with `compromised` of `trials` trials, each along `path`.
+    static func outcome(_ compromised: Int, of trials: Int, path: [String] = ["exploit:plc1"]) -> TargetOutcome {
+        TargetOutcome(target: 0, trials: trials, times: Array(repeating: 1, count: compromised),
+                      paths: compromised == 0 ? [] : [PathCount(edges: path, count: compromised)])
+    }
+
+    /// The effective SL is the largest capability k whose attackers, and all weaker ones, stay at
+    /// or below the tolerable P; the zone's verdict looks at the attackers up to its SL-T (3).
+    /// Outcomes are set by hand (attackers SL1…SL4, tolerable 0.05), so each answer is known.
+    @Test(arguments: [
+        ([0, 0, 0, 0], 4, true),
+        ([5, 50, 50, 900], 3, true),  // 5% is tolerable; SL4 above the SL-T does not fail the zone
+        ([10, 40, 60, 0], 2, false),  // SL3 at 6%: effective 2, and SL4's 0% does not raise it
+        ([50, 50, 50, 50], 4, true),  // exactly the tolerable P is tolerable
+        ([51, 0, 0, 0], 0, false),  // the weakest already exceeds it
+        ([0, 51, 0, 0], 1, false),  // a gap stops the count even when stronger attackers fail
+    ])
+    func effectiveSLAndVerdicts(compromised: [Int], effective: Int, meets: Bool) throws {
+        var set = try Fixtures.run(Self.base, trials: 100)
         let model = try Fixtures.model()
-        let effective = set.effectiveSL(target: 0)!
-        // Recompute from the definition.
-        var expected = 0
-        for k in 1...4 {
-            guard set.outcomes[k - 1][0].probability <= 0.05 else { break }
-            expected = k
+        #expect(set.attackers.map(\.capability) == [1, 2, 3, 4])
+        let plc = try #require(set.targets.firstIndex { $0.id == "plc1" })
+        set.tolerable = 0.05
+        for (a, count) in compromised.enumerated() {
+            set.outcomes[a][plc] = Self.outcome(count, of: 1_000)
         }
-        #expect(effective == expected)
-        let verdict = ZoneVerdicts(set, model: model).verdicts.first { $0.zone == "control" }!
+        #expect(set.effectiveSL(target: plc) == effective)
+        let verdict = try #require(ZoneVerdicts(set, model: model).verdicts.first { $0.zone == "control" })
         #expect(verdict.slTarget == 3)
-        #expect(verdict.meets == (effective >= 3))
+        #expect(verdict.meets == meets)
+        #expect(verdict.worst?.p == Double(compromised[0..<3].max() ?? 0) / 1_000)
     }
 
     @Test func criticalityCountsCompromisesCrossingEachConduit() throws {
         let set = try Fixtures.run(Self.base, trials: 3_000)
         let crit = set.criticality(attacker: 3)
         // Every compromise of plc1 from the internet crosses inet-ent and ops-ctl.
+        // The plant is a chain, so every compromise crosses every conduit on it.
         #expect(crit["inet-ent"] == 1)
+        #expect(crit["ent-dmz"] == 1)
+        #expect(crit["dmz-ops"] == 1)
         #expect(crit["ops-ctl"] == 1)
-        #expect((crit["dmz-ops"] ?? 0) <= 1)
+        #expect(crit.count == 4)
         #expect(RunSet.conduit(ofEdge: "channel:dmz-ops:0/RDF") == "dmz-ops")
         #expect(RunSet.conduit(ofEdge: "enter:dmz-ops:1:CVE-1") == "dmz-ops")
         #expect(RunSet.conduit(ofEdge: "exploit:hist") == nil)
+    }
+
+    /// Shares counted per trial and target: 3 of 4 compromises cross dmz-ops (a path counted
+    /// once however many of its edges cross it), 1 of 4 crosses neither it nor ops-ctl.
+    @Test func criticalityIsTheShareOfCompromisesOnPathsThatCrossTheConduit() throws {
+        var set = try Fixtures.run(Self.base, trials: 100)
+        let plc = try #require(set.targets.firstIndex { $0.id == "plc1" })
+        for t in set.outcomes[2].indices { set.outcomes[2][t] = Self.outcome(0, of: 100) }
+        set.outcomes[2][plc] = TargetOutcome(target: 0, trials: 100, times: [1, 2, 3, 4], paths: [
+            PathCount(edges: ["cross:dmz-ops:dmz>ops/RDF", "cross:dmz-ops:dmz>ops/IAC", "cross:ops-ctl:ops>control/RDF", "exploit:plc1"], count: 3),
+            PathCount(edges: ["exploit:plc1"], count: 1),
+        ])
+        let crit = set.criticality(attacker: 2)
+        #expect(crit["dmz-ops"] == 0.75)
+        #expect(crit["ops-ctl"] == 0.75)
+        #expect(crit["inet-ent"] == nil)
+        #expect(crit.count == 2)
     }
 }

@@ -3,15 +3,13 @@ import OrderedCollections
 import Testing
 import ZoneLabModel
 import ZoneLabSource
+import ZoneLabTestSupport
 
 /// The scenarios shipped in `scenarios/` load without errors.
 @Suite struct BundledScenarioTests {
-    static let folder = packageRoot().appendingPathComponent("scenarios")
+    static let folder = RepositoryRoot.scenarios
 
-    static var files: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
-    }
+    static var files: [String] { RepositoryRoot.bundledScenarios.map { URL(fileURLWithPath: $0).lastPathComponent } }
 
     @Test func thereAreBundledScenarios() {
         #expect(Self.files.count >= 2, "found \(Self.files) in \(Self.folder.path)")

@@ -1,6 +1,7 @@
 import Foundation
 import OrderedCollections
 import Testing
+import ZoneLabTestSupport
 import ZoneLabModel
 import ZoneLabSource
 
@@ -146,9 +147,9 @@ import ZoneLabSource
     }
 
     @Test func loadingAFileNamesItInDiagnostics() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-\(UUID().uuidString).yaml")
-        try Data(edit(minimalScenario, "zonelab: 1", "zonelab: 3").utf8).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
+        let files = try TemporaryFiles("version")
+        defer { files.cleanUp() }
+        let url = URL(fileURLWithPath: try files.write("plant.yaml", edit(minimalScenario, "zonelab: 1", "zonelab: 3")))
         #expect {
             _ = try ScenarioLoader.load(path: url.path)
         } throws: { error in

@@ -1,18 +1,19 @@
 import Foundation
 import OrderedCollections
 import Testing
+import ZoneLabTestSupport
 import ZoneLabModel
 import ZoneLabSource
 
 /// Hostile scenario files end in diagnostics, never in a crash or a hang.
 @Suite struct HostileScenarioTests {
-    static func temporaryFile(_ name: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-\(UUID().uuidString)-\(name)")
+    static func temporaryFile(_ name: String) throws -> URL {
+        try TemporaryFiles("hostile").url(name)
     }
 
     @Test func fiftyMegabyteFileOfZones() throws {
-        let url = Self.temporaryFile("huge.yaml")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let url = try Self.temporaryFile("huge.yaml")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         var text = "zonelab: 1\nname: Huge\nentry: [z0]\ntargets: [z0]\nzones:\n"
         text.reserveCapacity(52 << 20)
         var i = 0

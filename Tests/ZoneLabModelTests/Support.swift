@@ -170,8 +170,3 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { label }
 }
-
-/// The package's root folder, found from this file's path.
-func packageRoot(_ file: String = #filePath) -> URL {
-    URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-}

@@ -1,6 +1,7 @@
 import Foundation
 import ZoneLabModel
 import ZoneLabRender
+import ZoneLabTestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -11,14 +12,9 @@ enum Support {
         var description: String
     }
 
-    /// The repository root (this file is Tests/ZoneLabRenderTests/Support.swift).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static func scenarioPath(_ name: String) -> String { RepositoryRoot.scenario(name) }
 
-    static func scenarioPath(_ name: String) -> String {
-        root.appendingPathComponent("scenarios/\(name).yaml").path
-    }
-
-    static let sampleNames = ["riverside-water", "discrete-manufacturing", "pharma-batch", "substation"]
+    static let sampleNames = RepositoryRoot.sampleNames
 
     static func load(_ name: String) throws -> Scenario {
         try ScenarioLoader.load(path: scenarioPath(name)).scenario

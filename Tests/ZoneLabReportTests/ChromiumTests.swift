@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZoneLabTestSupport
 
 /// The demo report opened from disk by a real browser (Debian's `chromium`, headless): it
 /// renders without console errors, its DOM has every section and the screenshot is a picture.
@@ -22,22 +23,17 @@ import Testing
 
     /// Runs chromium headless with `arguments`, killed after `timeout` seconds.
     static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 120) throws -> Run {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-chromium-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
+        let files = try TemporaryFiles("chromium")
+        defer { files.cleanUp() }
+        let profile = files.url("profile")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--user-data-dir=\(profile.path)", "--hide-scrollbars",
         ] + arguments
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-chromium-\(UUID().uuidString).out")
-        let err = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-chromium-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
-        }
+        let out = URL(fileURLWithPath: try files.write("chromium.out", Data()))
+        let err = URL(fileURLWithPath: try files.write("chromium.err", Data()))
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice

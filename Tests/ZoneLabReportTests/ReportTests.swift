@@ -4,6 +4,7 @@ import Testing
 import ZoneLabEngine
 import ZoneLabIEC62443
 import ZoneLabModel
+import ZoneLabTestSupport
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -53,9 +54,7 @@ struct ReportFailure: Error, CustomStringConvertible {
 }
 
 enum Fixtures {
-    static var repository: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var repository: URL { RepositoryRoot.url }
 
     static let trials = 300
     static let seed: UInt64 = 7
@@ -88,7 +87,7 @@ enum Fixtures {
             let variant = try ScenarioPatch.loadVariant(
                 path: repository.appendingPathComponent("scenarios/patches/close-vendor-tunnel.yaml").path, basePath: loaded.file)
             let content = try content(loaded, variant: variant)
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-report-\(UUID().uuidString)")
+            let folder = try TemporaryFiles("report").folder
             let written = try ReportWriter.write(content, to: folder.path)
             let html = try String(contentsOfFile: written.index, encoding: .utf8)
             return .success(Demo(html: html, sha256: loaded.sha256, folder: folder))

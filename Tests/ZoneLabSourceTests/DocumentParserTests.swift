@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZoneLabTestSupport
 import ZoneLabSource
 
 typealias Location = ZoneLabSource.SourceLocation
@@ -296,9 +297,9 @@ extension DocumentNode {
     }
 
     @Test func readingAFileLargerThanTheLimit() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-big-\(UUID().uuidString).yaml")
-        #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
-        defer { try? FileManager.default.removeItem(at: url) }
+        let files = try TemporaryFiles("big")
+        defer { files.cleanUp() }
+        let url = URL(fileURLWithPath: try files.write("big.yaml", Data()))
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: UInt64(DocumentParser.maximumFileBytes + (1 << 20)))  // sparse
         try handle.close()
@@ -320,9 +321,9 @@ extension DocumentNode {
     }
 
     @Test func theSizeLimitHoldsThroughASymbolicLink() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-link-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try TemporaryFiles("link")
+        defer { files.cleanUp() }
+        let folder = files.folder
         let big = folder.appendingPathComponent("big.bin")
         #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
         let handle = try FileHandle(forWritingTo: big)
@@ -339,9 +340,9 @@ extension DocumentNode {
     }
 
     @Test func parsingAFile() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-\(UUID().uuidString).yaml")
-        try Data("a: [1, 2]\n".utf8).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
+        let files = try TemporaryFiles("parse")
+        defer { files.cleanUp() }
+        let url = URL(fileURLWithPath: try files.write("doc.yaml", "a: [1, 2]\n"))
         let root = try DocumentParser.parse(contentsOf: url.path)
         #expect(root["a"]?.items?.count == 2)
         #expect(try DocumentParser.read(contentsOf: url.path) == Data("a: [1, 2]\n".utf8))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZoneLabTestSupport
 import ZoneLabSource
 
 /// Syntax errors that come from a tab or from a value that needs quotes say so (issue 11).
@@ -44,8 +45,9 @@ import ZoneLabSource
         #expect(throws: OutputError(path: "/nonexistent-dir/x.json", reason: "no such directory")) {
             try OutputFile.write(Data("{}".utf8), to: "/nonexistent-dir/x.json")
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let files = try TemporaryFiles("out")
+        defer { files.cleanUp() }
+        let dir = files.folder
         // A folder of files: written all or none.
         #expect(throws: OutputError.self) {
             try OutputFile.writeFolder([("a.txt", Data("a".utf8)), ("b/c.txt", Data("c".utf8))], to: dir.path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZoneLabTestSupport
 import ZoneLabSource
 
 /// Parses JSON text that must parse.
@@ -232,8 +233,9 @@ private func shape(_ node: DocumentNode) -> String {
             try StrictJSON.parse(contentsOf: "/nonexistent/g.json", displayName: "g.json")
         }
         #expect(missing?.description == "g.json:1:1: error: no such file")
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-strict-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let files = try TemporaryFiles("strict")
+        defer { files.cleanUp() }
+        let url = files.url("g.json")
         try Data("{\"a\": [1, 2,]}\n".utf8).write(to: url)
         let bad = #expect(throws: DiagnosticError.self) { try StrictJSON.parse(contentsOf: url.path) }
         #expect(bad?.description == "\(url.path):1:12: error: trailing comma before ']'")
