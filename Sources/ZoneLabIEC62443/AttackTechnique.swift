@@ -8,8 +8,6 @@ public struct AttackTechnique: Sendable, Hashable {
 
     /// The technique's name in ATT&CK for ICS v18.1, nil for an unknown id.
     public var name: String? { Self.table[id]?.name }
-    /// Its tactics, e.g. `lateral-movement`.
-    public var tactics: [String] { Self.table[id]?.tactics ?? [] }
 
     /// T0822 External Remote Services: entering the plant from outside (internet, vendor access).
     public static let externalRemoteServices = AttackTechnique("T0822")

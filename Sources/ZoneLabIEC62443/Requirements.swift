@@ -73,6 +73,8 @@ public struct RequirementsReport: Sendable {
                             ("covered", .bool(entry.covered)), ("disputed", .bool(entry.requirement.disputed)),
                         ]
                         if let other = entry.requirement.disputedLevel { pairs.append(("disputed_level", .int(other))) }
+                        pairs.append(("enhancement", .bool(entry.requirement.isEnhancement)))
+                        if let note = entry.requirement.note { pairs.append(("note", .string(note))) }
                         return .object(pairs)
                     })),
                 ])

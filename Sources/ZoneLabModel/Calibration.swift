@@ -129,6 +129,4 @@ public struct CalibrationOverride: Sendable, Hashable {
     public var iacsPenalty: Int?
 
     public init() {}
-
-    public var isEmpty: Bool { self == CalibrationOverride() }
 }

@@ -78,13 +78,6 @@ public struct SLVector: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
-    /// Each FR raised to at least `level` (and assessed).
-    public func raised(to level: Int) -> SLVector {
-        var result = self
-        for fr in FR.allCases { result.assess(fr, max(self[fr], level)) }
-        return result
-    }
-
     /// The assessed FRs where `self` falls short of `target`, with the size of the gap
     /// (SL-T − SL-A, positive).
     public func gaps(to target: SLVector) -> [(fr: FR, gap: Int)] {

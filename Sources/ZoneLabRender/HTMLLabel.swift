@@ -17,9 +17,6 @@ public struct HTMLLabel: Sendable, Hashable, ExpressibleByStringLiteral {
         self.init(text)
     }
 
-    /// Nothing.
-    public static let empty = HTMLLabel(markup: "")
-
     /// A line break; `align` sets how the line before it is justified.
     public static func lineBreak(align: HTMLAlign = .center) -> HTMLLabel {
         HTMLLabel(markup: align == .center ? "<BR/>" : "<BR ALIGN=\"\(align.rawValue)\"/>")

@@ -29,9 +29,7 @@ public struct HTMLTable: Sendable, Hashable {
         public static func cellborder(_ n: Int) -> Attribute { Attribute("CELLBORDER", String(n)) }
         public static func cellspacing(_ n: Int) -> Attribute { Attribute("CELLSPACING", String(n)) }
         public static func cellpadding(_ n: Int) -> Attribute { Attribute("CELLPADDING", String(n)) }
-        public static func width(_ n: Int) -> Attribute { Attribute("WIDTH", String(n)) }
         public static func height(_ n: Int) -> Attribute { Attribute("HEIGHT", String(n)) }
-        public static func sides(_ sides: String) -> Attribute { Attribute("SIDES", sides) }
 
         var markup: String {
             // Names come from this module; keep only letters in case one ever does not.
