@@ -91,41 +91,73 @@ public struct AttackGraph: Sendable {
 
 /// One out-edge as the per-trial loop reads it, in 24 bytes: the graph's out-edges stay in
 /// the core's L2 cache for plants of 10,000 assets.
-@usableFromInline
 struct PackedEdge: Sendable {
     /// The edge's random-number key (from its id).
-    @usableFromInline var key: UInt64
-    @usableFromInline var to: Int32
+    var key: UInt64
+    var to: Int32
     /// Position of the id in UTF-8 byte order.
-    @usableFromInline var rank: Int32
+    var rank: Int32
     /// Index into `CompactGraph.laws`.
-    @usableFromInline var law: UInt32
+    var law: UInt32
     /// `PackedEdge.toAnd` and `PackedEdge.toEntry` bits: the head node's flags, kept here so
     /// the loop does not look them up.
-    @usableFromInline var flags: UInt8
+    var flags: UInt8
 
-    @usableFromInline static let toAnd: UInt8 = 1
-    @usableFromInline static let toEntry: UInt8 = 2
+    static let toAnd: UInt8 = 1
+    static let toEntry: UInt8 = 2
     /// The head is no target and every one of its out-edges leads back to this edge's tail:
     /// reaching it cannot change any result (an asset whose only way on is the pivot back into
     /// the zone it was taken from), so the loop skips it without touching its state.
-    @usableFromInline static let toDeadEnd: UInt8 = 4
+    static let toDeadEnd: UInt8 = 4
 }
 
 /// A step's feasibility and time law, shared by every edge that has it (a compiled plant has
 /// one per calibration cell in use).
-@usableFromInline
 struct StepLaw: Sendable, Hashable {
-    @usableFromInline var p: Double
-    @usableFromInline var kind: UInt8
-    @usableFromInline var a: Double
-    @usableFromInline var b: Double
+    var p: Double
+    var kind: UInt8
+    var a: Double
+    var b: Double
 }
 
 extension CompactGraph {
-    /// The id rank of the edge at `slot` of `out`; `Int32.max` for none (-1), so any edge beats it.
-    @inline(__always)
-    func rank(ofSlot slot: Int32) -> Int32 { slot < 0 ? .max : out[Int(slot)].rank }
+    /// The arrays the per-trial loop reads, as buffer pointers: no bounds checks beyond the
+    /// buffers' own and no retain/release per access. Valid only inside `withUnsafeView`.
+    struct View {
+        let outStart: UnsafeBufferPointer<Int32>
+        let out: UnsafeBufferPointer<PackedEdge>
+        let laws: UnsafeBufferPointer<StepLaw>
+        let slotFrom: UnsafeBufferPointer<Int32>
+        let inDegree: UnsafeBufferPointer<Int32>
+        let targetSlot: UnsafeBufferPointer<Int32>
+        let entries: UnsafeBufferPointer<Int32>
+
+        /// The id rank of the edge at `slot` of `out`; `Int32.max` for none (-1), so any edge beats it.
+        @inline(__always)
+        func rank(ofSlot slot: Int32) -> Int32 { slot < 0 ? .max : out[Int(slot)].rank }
+    }
+
+    /// Calls `body` with a view of the graph's arrays, which stay alive (and unchanged: they are
+    /// constants) for the whole call. Meant to be taken once per worker, not per trial.
+    func withUnsafeView<R>(_ body: (View) throws -> R) rethrows -> R {
+        try outStart.withUnsafeBufferPointer { outStart in
+            try out.withUnsafeBufferPointer { out in
+                try laws.withUnsafeBufferPointer { laws in
+                    try slotFrom.withUnsafeBufferPointer { slotFrom in
+                        try inDegree.withUnsafeBufferPointer { inDegree in
+                            try targetSlot.withUnsafeBufferPointer { targetSlot in
+                                try entries.withUnsafeBufferPointer { entries in
+                                    try body(View(
+                                        outStart: outStart, out: out, laws: laws, slotFrom: slotFrom,
+                                        inDegree: inDegree, targetSlot: targetSlot, entries: entries))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// CSR adjacency and per-node flags, built once per graph.

@@ -83,19 +83,21 @@ public struct Simulator: Sendable {
                 let chunks = (rows + chunk - 1) / chunk
                 let next = AtomicCounter()
                 DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    var workspace = TrialWorkspace(nodeCount: nodeCount, edgeCount: edgeCount)
-                    while true {
-                        let c = next.increment()
-                        if c >= chunks { break }
-                        let lo = c * chunk, hi = min(rows, lo + chunk)
-                        for row in lo..<hi {
-                            let base = row * targets
-                            workspace.run(
-                                g, horizon: horizon, seed: seed, trial: UInt64(plan.trial(row)), targetCount: targets,
-                                times: UnsafeMutableBufferPointer(rebasing: out.times[base..<(base + targets)]),
-                                hashes: UnsafeMutableBufferPointer(rebasing: out.hashes[base..<(base + targets)]))
+                    let workspace = TrialWorkspace(nodeCount: nodeCount, edgeCount: edgeCount)
+                    g.withUnsafeView { view in
+                        while true {
+                            let c = next.increment()
+                            if c >= chunks { break }
+                            let lo = c * chunk, hi = min(rows, lo + chunk)
+                            for row in lo..<hi {
+                                let base = row * targets
+                                workspace.run(
+                                    view, horizon: horizon, seed: seed, trial: UInt64(plan.trial(row)), targetCount: targets,
+                                    times: UnsafeMutableBufferPointer(rebasing: out.times[base..<(base + targets)]),
+                                    hashes: UnsafeMutableBufferPointer(rebasing: out.hashes[base..<(base + targets)]))
+                            }
+                            progress?(hi - lo)
                         }
-                        progress?(hi - lo)
                     }
                     next.add(relaxations: workspace.relaxations, draws: workspace.draws)
                 }
@@ -133,17 +135,19 @@ public struct Simulator: Sendable {
             perTarget.append(TargetOutcome(target: graph.targets[slot], trials: plan.shardCount, times: times, paths: []))
         }
         // Recover the edges of each distinct path from its first trial.
-        var workspace = TrialWorkspace(nodeCount: graph.nodes.count, edgeCount: graph.edges.count)
+        let workspace = TrialWorkspace(nodeCount: graph.nodes.count, edgeCount: graph.edges.count)
         var scratchTimes = [Double](repeating: 0, count: max(1, targets))
         var scratchHashes = [UInt64](repeating: 0, count: max(1, targets))
         let byRow = Dictionary(grouping: representatives, by: \.row)
         var paths: [[PathCount]] = Array(repeating: [], count: targets)
         for row in byRow.keys.sorted() {
-            scratchTimes.withUnsafeMutableBufferPointer { t in
-                scratchHashes.withUnsafeMutableBufferPointer { h in
-                    workspace.run(
-                        graph.compact, horizon: graph.horizonHours, seed: seed, trial: UInt64(plan.trial(row)),
-                        targetCount: targets, times: t, hashes: h)
+            graph.compact.withUnsafeView { view in
+                scratchTimes.withUnsafeMutableBufferPointer { t in
+                    scratchHashes.withUnsafeMutableBufferPointer { h in
+                        workspace.run(
+                            view, horizon: graph.horizonHours, seed: seed, trial: UInt64(plan.trial(row)),
+                            targetCount: targets, times: t, hashes: h)
+                    }
                 }
             }
             for rep in byRow[row]! {

@@ -1,7 +1,6 @@
 import ZoneLabSource
 
 /// One node's label and bookkeeping in the current trial: 24 bytes, one cache line access.
-@usableFromInline
 struct NodeState {
     /// Time of the best candidate so far (the label once settled).
     var t: Double
@@ -20,29 +19,80 @@ struct NodeState {
 }
 
 /// A heap entry: a candidate label for a node.
-@usableFromInline
 struct HeapEntry {
     var t: Double
     var h: Int32
     var node: Int32
 }
 
-/// The scratch state of one worker: per-node labels and a binary heap, allocated once and
-/// reused for every trial the worker runs. Node state is invalidated lazily by a trial stamp,
-/// so starting a trial costs nothing however large the graph.
-@usableFromInline
-struct TrialWorkspace {
-    var nodes: [NodeState]
-    var heap: [HeapEntry]
-    var currentStamp: UInt32 = 0
+/// A binary min-heap of candidate labels, ordered by (t, h), over storage the workspace owns.
+struct CandidateHeap {
+    let storage: UnsafeMutableBufferPointer<HeapEntry>
+    var count = 0
+
+    var isEmpty: Bool {
+        @inline(__always) get { count == 0 }
+    }
+
+    @inline(__always)
+    mutating func push(_ t: Double, _ h: Int32, _ v: Int32) {
+        var i = count
+        count += 1
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            let p = storage[parent]
+            if p.t < t || (p.t == t && p.h <= h) { break }
+            storage[i] = p
+            i = parent
+        }
+        storage[i] = HeapEntry(t: t, h: h, node: v)
+    }
+
+    @inline(__always)
+    mutating func pop() -> HeapEntry {
+        let top = storage[0]
+        count -= 1
+        if count > 0 {
+            let last = storage[count]
+            var i = 0
+            while true {
+                let l = 2 * i + 1
+                if l >= count { break }
+                var c = l
+                let r = l + 1
+                if r < count && (storage[r].t < storage[l].t || (storage[r].t == storage[l].t && storage[r].h < storage[l].h)) { c = r }
+                if last.t < storage[c].t || (last.t == storage[c].t && last.h <= storage[c].h) { break }
+                storage[i] = storage[c]
+                i = c
+            }
+            storage[i] = last
+        }
+        return top
+    }
+}
+
+/// The scratch state of one worker: per-node labels and a binary heap, allocated once when the
+/// worker starts, reused for every trial it runs and freed when it ends. Node state is
+/// invalidated lazily by a trial stamp, so starting a trial costs nothing however large the graph.
+final class TrialWorkspace {
+    private let nodes: UnsafeMutableBufferPointer<NodeState>
+    private let heap: UnsafeMutableBufferPointer<HeapEntry>
+    private var currentStamp: UInt32 = 0
     /// Edges relaxed (examined from a settled node), for throughput figures.
-    var relaxations = 0
+    private(set) var relaxations = 0
     /// Edges whose random numbers were drawn (the rest could not win and were skipped).
-    var draws = 0
+    private(set) var draws = 0
 
     init(nodeCount n: Int, edgeCount m: Int) {
-        nodes = [NodeState](repeating: NodeState(t: .infinity, h: .max, win: -1, remaining: 0, stamp: 0), count: n)
-        heap = [HeapEntry](repeating: HeapEntry(t: 0, h: 0, node: 0), count: n + m + 1)
+        nodes = .allocate(capacity: n)
+        nodes.initialize(repeating: NodeState(t: .infinity, h: .max, win: -1, remaining: 0, stamp: 0))
+        heap = .allocate(capacity: n + m + 1)
+        heap.initialize(repeating: HeapEntry(t: 0, h: 0, node: 0))
+    }
+
+    deinit {
+        nodes.deallocate()
+        heap.deallocate()
     }
 
     /// Runs trial `trial` and writes, per target slot, the time of compromise (+inf if not
@@ -54,8 +104,8 @@ struct TrialWorkspace {
     ///
     /// - Complexity: O((V' + E') log E') for the V' nodes settled and E' edges relaxed before
     ///   every target is settled or the clock passes the horizon.
-    mutating func run(
-        _ g: CompactGraph, horizon: Double, seed: UInt64, trial: UInt64, targetCount: Int,
+    func run(
+        _ g: CompactGraph.View, horizon: Double, seed: UInt64, trial: UInt64, targetCount: Int,
         times: UnsafeMutableBufferPointer<Double>, hashes: UnsafeMutableBufferPointer<UInt64>
     ) {
         for i in 0..<targetCount {
@@ -68,158 +118,119 @@ struct TrialWorkspace {
             currentStamp = 1
         }
         let cur = currentStamp
-        var localRelaxations = 0
-        var localDraws = 0
+        let state = nodes
+        var heap = CandidateHeap(storage: self.heap)
+        var relaxations = 0
+        var draws = 0
+        var settledTargets = 0
+        defer {
+            self.relaxations &+= relaxations
+            self.draws &+= draws
+        }
 
-        nodes.withUnsafeMutableBufferPointer { state in
-        heap.withUnsafeMutableBufferPointer { heap in
-        g.out.withUnsafeBufferPointer { out in
-        g.laws.withUnsafeBufferPointer { laws in
-        g.outStart.withUnsafeBufferPointer { outStart in
-        g.inDegree.withUnsafeBufferPointer { inDegree in
-        g.targetSlot.withUnsafeBufferPointer { targetSlot in
-        g.slotFrom.withUnsafeBufferPointer { slotFrom in
-            var count = 0
-            var settledTargets = 0
+        @inline(__always) func touch(_ v: Int) {
+            if state[v].stamp != cur {
+                state[v] = NodeState(t: .infinity, h: .max, win: -1, remaining: g.inDegree[v], stamp: cur)
+            }
+        }
 
-            @inline(__always) func touch(_ v: Int) {
-                if state[v].stamp != cur {
-                    state[v] = NodeState(t: .infinity, h: .max, win: -1, remaining: inDegree[v], stamp: cur)
-                }
-            }
-            @inline(__always) func push(_ t: Double, _ h: Int32, _ v: Int32) {
-                var i = count
-                count += 1
-                while i > 0 {
-                    let parent = (i - 1) >> 1
-                    let p = heap[parent]
-                    if p.t < t || (p.t == t && p.h <= h) { break }
-                    heap[i] = p
-                    i = parent
-                }
-                heap[i] = HeapEntry(t: t, h: h, node: v)
-            }
-            @inline(__always) func pop() -> HeapEntry {
-                let top = heap[0]
-                count -= 1
-                if count > 0 {
-                    let last = heap[count]
-                    var i = 0
-                    while true {
-                        let l = 2 * i + 1
-                        if l >= count { break }
-                        var c = l
-                        let r = l + 1
-                        if r < count && (heap[r].t < heap[l].t || (heap[r].t == heap[l].t && heap[r].h < heap[l].h)) { c = r }
-                        if last.t < heap[c].t || (last.t == heap[c].t && last.h <= heap[c].h) { break }
-                        heap[i] = heap[c]
-                        i = c
-                    }
-                    heap[i] = last
-                }
-                return top
-            }
+        for e in g.entries {
+            let v = Int(e)
+            touch(v)
+            state[v].t = 0
+            state[v].h = 0
+            heap.push(0, 0, e)
+        }
 
-            for e in g.entries {
-                let v = Int(e)
-                touch(v)
-                state[v].t = 0
-                state[v].h = 0
-                push(0, 0, e)
-            }
-
-            while count > 0 {
-                let top = pop()
-                let t = top.t, h = top.h, v = Int(top.node)
-                if state[v].remaining == NodeState.settled || t != state[v].t || h != state[v].h { continue }  // stale
-                if t > horizon { break }
-                state[v].remaining = NodeState.settled
-                let slot = Int(targetSlot[v])
-                if slot >= 0 {
-                    times[slot] = t
-                    // Fingerprint of the winning path, walked back from the target.
-                    var fingerprint: UInt64 = 0x9E37_79B9_7F4A_7C15
-                    var node = v
-                    while state[node].win >= 0 {
-                        let k = Int(state[node].win)
-                        fingerprint = SplitMix64.mix(fingerprint ^ UInt64(k))
-                        node = Int(slotFrom[k])
-                    }
-                    hashes[slot] = fingerprint
-                    settledTargets += 1
-                    if settledTargets == targetCount { break }
+        while !heap.isEmpty {
+            let top = heap.pop()
+            let t = top.t, h = top.h, v = Int(top.node)
+            if state[v].remaining == NodeState.settled || t != state[v].t || h != state[v].h { continue }  // stale
+            if t > horizon { return }
+            state[v].remaining = NodeState.settled
+            let slot = Int(g.targetSlot[v])
+            if slot >= 0 {
+                times[slot] = t
+                // Fingerprint of the winning path, walked back from the target.
+                var fingerprint: UInt64 = 0x9E37_79B9_7F4A_7C15
+                var node = v
+                while state[node].win >= 0 {
+                    let k = Int(state[node].win)
+                    fingerprint = SplitMix64.mix(fingerprint ^ UInt64(k))
+                    node = Int(g.slotFrom[k])
                 }
-                let nextH = h + 1
-                for k in Int(outStart[v])..<Int(outStart[v + 1]) {
-                    let edge = out[k]
-                    localRelaxations += 1
-                    if edge.flags & (PackedEdge.toEntry | PackedEdge.toDeadEnd) != 0 { continue }
-                    let w = Int(edge.to)
-                    touch(w)
-                    let target = state[w]
-                    if target.remaining == NodeState.settled { continue }
-                    let isAnd = edge.flags & PackedEdge.toAnd != 0
-                    // A node that is no target and leads only to settled nodes cannot change any
-                    // result: skip it without a draw (most assets, whose one way on is the pivot
-                    // back into the zone they were reached from).
-                    if targetSlot[w] < 0 {
-                        var leadsOn = false
-                        for j in Int(outStart[w])..<Int(outStart[w + 1]) {
-                            let next = out[j]
-                            let x = Int(next.to)
-                            if next.flags & PackedEdge.toEntry == 0
-                                && !(state[x].stamp == cur && state[x].remaining == NodeState.settled)
-                            {
-                                leadsOn = true
-                                break
-                            }
+                hashes[slot] = fingerprint
+                settledTargets += 1
+                if settledTargets == targetCount { return }
+            }
+            let nextH = h + 1
+            for k in Int(g.outStart[v])..<Int(g.outStart[v + 1]) {
+                let edge = g.out[k]
+                relaxations += 1
+                if edge.flags & (PackedEdge.toEntry | PackedEdge.toDeadEnd) != 0 { continue }
+                let w = Int(edge.to)
+                touch(w)
+                let target = state[w]
+                if target.remaining == NodeState.settled { continue }
+                let isAnd = edge.flags & PackedEdge.toAnd != 0
+                // A node that is no target and leads only to settled nodes cannot change any
+                // result: skip it without a draw (most assets, whose one way on is the pivot
+                // back into the zone they were reached from).
+                if g.targetSlot[w] < 0 {
+                    var leadsOn = false
+                    for j in Int(g.outStart[w])..<Int(g.outStart[w + 1]) {
+                        let next = g.out[j]
+                        let x = Int(next.to)
+                        if next.flags & PackedEdge.toEntry == 0
+                            && !(state[x].stamp == cur && state[x].remaining == NodeState.settled)
+                        {
+                            leadsOn = true
+                            break
                         }
-                        if !leadsOn { continue }
                     }
-                    if isAnd {
-                        if target.remaining == NodeState.lost { continue }
-                    } else if t > target.t
-                        || (t == target.t && (nextH > target.h || (nextH == target.h && edge.rank > g.rank(ofSlot: target.win))))
+                    if !leadsOn { continue }
+                }
+                if isAnd {
+                    if target.remaining == NodeState.lost { continue }
+                } else if t > target.t
+                    || (t == target.t && (nextH > target.h || (nextH == target.h && edge.rank > g.rank(ofSlot: target.win))))
+                {
+                    continue  // a candidate is at least (t, h + 1): it cannot win, skip the draw
+                }
+                draws += 1
+                let law = g.laws[Int(edge.law)]
+                let (u1, u2) = EdgeDraws.uniforms(seed: seed, trial: trial, edgeKey: edge.key)
+                var candidate = Double.infinity
+                if u1 <= law.p {
+                    candidate = t + TimeDistribution.time(kind: law.kind, a: law.a, b: law.b, u: u2)
+                }
+                if isAnd {
+                    if candidate > horizon {  // infeasible, or too late: the node is lost
+                        state[w].remaining = NodeState.lost
+                        continue
+                    }
+                    if target.h == .max || candidate > target.t
+                        || (candidate == target.t && (nextH > target.h || (nextH == target.h && edge.rank < g.rank(ofSlot: target.win))))
                     {
-                        continue  // a candidate is at least (t, h + 1): it cannot win, skip the draw
+                        state[w].t = candidate
+                        state[w].h = nextH
+                        state[w].win = Int32(k)
                     }
-                    localDraws += 1
-                    let law = laws[Int(edge.law)]
-                    let (u1, u2) = EdgeDraws.uniforms(seed: seed, trial: trial, edgeKey: edge.key)
-                    var candidate = Double.infinity
-                    if u1 <= law.p {
-                        candidate = t + TimeDistribution.time(kind: law.kind, a: law.a, b: law.b, u: u2)
-                    }
-                    if isAnd {
-                        if candidate > horizon {  // infeasible, or too late: the node is lost
-                            state[w].remaining = NodeState.lost
-                            continue
-                        }
-                        if target.h == .max || candidate > target.t
-                            || (candidate == target.t && (nextH > target.h || (nextH == target.h && edge.rank < g.rank(ofSlot: target.win))))
-                        {
-                            state[w].t = candidate
-                            state[w].h = nextH
-                            state[w].win = Int32(k)
-                        }
-                        state[w].remaining -= 1
-                        if state[w].remaining == 0 { push(state[w].t, state[w].h, edge.to) }
-                    } else {
-                        if candidate > horizon { continue }
-                        if candidate < target.t
-                            || (candidate == target.t && (nextH < target.h || (nextH == target.h && edge.rank < g.rank(ofSlot: target.win))))
-                        {
-                            state[w].t = candidate
-                            state[w].h = nextH
-                            state[w].win = Int32(k)
-                            push(candidate, nextH, edge.to)
-                        }
+                    state[w].remaining -= 1
+                    if state[w].remaining == 0 { heap.push(state[w].t, state[w].h, edge.to) }
+                } else {
+                    if candidate > horizon { continue }
+                    if candidate < target.t
+                        || (candidate == target.t && (nextH < target.h || (nextH == target.h && edge.rank < g.rank(ofSlot: target.win))))
+                    {
+                        state[w].t = candidate
+                        state[w].h = nextH
+                        state[w].win = Int32(k)
+                        heap.push(candidate, nextH, edge.to)
                     }
                 }
             }
-        }}}}}}}}
-        relaxations &+= localRelaxations
-        draws &+= localDraws
+        }
     }
 
     /// The winning path to `node` after a `run`, as edge indices from the entry side.
