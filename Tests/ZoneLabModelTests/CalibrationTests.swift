@@ -86,7 +86,7 @@ import ZoneLabSource
 
     @Test func noCalibrationMeansTheStandardOne() throws {
         let loaded = try loadScenario(minimalScenario)
-        #expect(loaded.scenario.calibrationOverride.isEmpty)
+        #expect(loaded.scenario.calibrationOverride == CalibrationOverride())
         #expect(loaded.scenario.calibration() == Calibration.standard)
     }
 

@@ -164,7 +164,7 @@ import ZoneLabSource
         #expect(s.conduits["web"]?.name == "Web firewall")
         #expect(s.conduits["web"]?.upgradeCost == 2500.5)
         #expect(s.attackers == nil)
-        #expect(s.calibrationOverride.isEmpty)
+        #expect(s.calibrationOverride == CalibrationOverride())
     }
 
     @Test func vulnerabilitiesAndTheirCaps() throws {
