@@ -1,6 +1,7 @@
 import Foundation
 import OrderedCollections
 import Testing
+import ZoneLabTestSupport
 import ZoneLabModel
 @testable import ZoneLabRender
 
@@ -9,7 +10,7 @@ import ZoneLabModel
     static let small = "digraph G { a -> b; b -> c [label=\"x\"]; }"
 
     @Test func svgOfEverySamplePlantIsWellFormedAndComplete() throws {
-        for name in Support.sampleNames {
+        for name in RepositoryRoot.sampleNames {
             let scenario = try Support.load(name)
             let output = try Graphviz.render(ZonesPicture.graph(scenario).text, format: .svg)
             #expect(output.warnings.isEmpty, "\(name): \(output.warnings)")

@@ -1,6 +1,7 @@
 import Foundation
 import OrderedCollections
 import Testing
+import ZoneLabTestSupport
 import ZoneLabIEC62443
 import ZoneLabModel
 import ZoneLabSource
@@ -9,7 +10,7 @@ import ZoneLabSource
 /// Attack paths: edge ids mapped onto zones and assets, and the paths picture of a simulation.
 @Suite struct PathsPictureTests {
     static func simulated(attacker: String = "SL4", trials: Int = 2_000) throws -> (Scenario, RunSet) {
-        let loaded = try ScenarioLoader.load(path: Support.scenarioPath("riverside-water"))
+        let loaded = try ScenarioLoader.load(path: RepositoryRoot.scenario("riverside-water"))
         let settings = SimulationSettings(trials: trials, seed: 1, threads: 2, attackers: [attacker])
         let model = try PlantModel(loaded, settings: settings)
         return (loaded.scenario, model.simulate(settings))
@@ -88,8 +89,9 @@ import ZoneLabSource
 
     @Test func resultsFileGivesTheSamePicture() throws {
         let (scenario, set) = try Self.simulated(attacker: "vendor-sl3", trials: 1_000)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-render-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let files = try TemporaryFiles("render")
+        defer { files.cleanUp() }
+        let url = files.url("results.json")
         try Data((set.json().serialized() + "\n").utf8).write(to: url)
         let document = try ResultsDocument.read(path: url.path)
         #expect(document.sha256 == set.sha256)
@@ -108,8 +110,9 @@ import ZoneLabSource
     }
 
     @Test func badResultsFilesAreInputErrors() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("zonelab-bad-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let files = try TemporaryFiles("bad")
+        defer { files.cleanUp() }
+        let url = files.url("bad.json")
         let text = """
             {"zonelab_results": 1, "trials": 10,
              "targets": [{"id": "plc1", "results": [{"attacker": "SL3", "p": "high", "compromised": 3,

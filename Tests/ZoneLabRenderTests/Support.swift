@@ -12,12 +12,9 @@ enum Support {
         var description: String
     }
 
-    static func scenarioPath(_ name: String) -> String { RepositoryRoot.scenario(name) }
-
-    static let sampleNames = RepositoryRoot.sampleNames
 
     static func load(_ name: String) throws -> Scenario {
-        try ScenarioLoader.load(path: scenarioPath(name)).scenario
+        try ScenarioLoader.load(path: RepositoryRoot.scenario(name)).scenario
     }
 
     /// A synthetic plant: `zones` zones over Purdue levels 4…1, `assetsPerZone` assets each

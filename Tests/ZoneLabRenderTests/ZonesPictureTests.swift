@@ -1,6 +1,7 @@
 import Foundation
 import OrderedCollections
 import Testing
+import ZoneLabTestSupport
 import ZoneLabModel
 @testable import ZoneLabRender
 
@@ -42,7 +43,7 @@ import ZoneLabModel
         }
     }
 
-    @Test(arguments: Support.sampleNames)
+    @Test(arguments: RepositoryRoot.sampleNames)
     func zonesAreStackedByPurdueLevel(_ name: String) throws {
         let scenario = try Support.load(name)
         try Self.checkStacking(scenario, ZonesPicture.graph(scenario), name)
