@@ -34,6 +34,7 @@ let package = Package(
                 .product(name: "ZoneLabModel", package: "ZoneLab"),
                 .product(name: "ZoneLabIEC62443", package: "ZoneLab"),
                 .product(name: "ZoneLabGenerator", package: "ZoneLab"),
+                .product(name: "ZoneLabSource", package: "ZoneLab"),
             ]
         ),
     ],

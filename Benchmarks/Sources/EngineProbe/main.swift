@@ -8,6 +8,7 @@ import ZoneLabGenerator
 import ZoneLabIEC62443
 import ZoneLabModel
 import ZoneLabRender
+import ZoneLabSource
 
 let args = CommandLine.arguments.dropFirst().compactMap(Int.init)
 let sites = args.count > 0 ? args[0] : 100
