@@ -113,19 +113,33 @@ let package = Package(
         .testTarget(name: "ZoneLabSourceTests", dependencies: ["ZoneLabSource", "ZoneLabTestSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabModelTests",
-            dependencies: ["ZoneLabModel", "ZoneLabTestSupport", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: ["ZoneLabModel", "ZoneLabSource", "ZoneLabTestSupport", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcoming),
-        .testTarget(name: "ZoneLabEngineTests", dependencies: ["ZoneLabEngine", "ZoneLabTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "ZoneLabEngineTests", dependencies: ["ZoneLabEngine", "ZoneLabSource", "ZoneLabTestSupport"],
+            swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabIEC62443Tests",
-            dependencies: ["ZoneLabIEC62443", "ZoneLabTestSupport", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: [
+                "ZoneLabIEC62443", "ZoneLabEngine", "ZoneLabModel", "ZoneLabSource", "ZoneLabTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabGeneratorTests",
-            dependencies: ["ZoneLabGenerator", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: ["ZoneLabGenerator", "ZoneLabModel", .product(name: "OrderedCollections", package: "swift-collections")],
             swiftSettings: upcoming),
-        .testTarget(name: "ZoneLabRenderTests", dependencies: ["ZoneLabRender", "ZoneLabTestSupport"], swiftSettings: upcoming),
-        .testTarget(name: "ZoneLabCLITests", dependencies: ["ZoneLabCLI", "ZoneLabTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "ZoneLabRenderTests",
+            dependencies: [
+                "ZoneLabRender", "ZoneLabIEC62443", "ZoneLabModel", "ZoneLabSource", "ZoneLabTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "ZoneLabCLITests",
+            dependencies: ["ZoneLabCLI", "ZoneLabModel", "ZoneLabTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabReportTests",
             dependencies: ["ZoneLabReport", "ZoneLabIEC62443", "ZoneLabModel", "ZoneLabEngine", "ZoneLabTestSupport"],
