@@ -99,7 +99,8 @@ let package = Package(
         .target(
             name: "ZoneLabCLI",
             dependencies: [
-                "ZoneLabModel", "ZoneLabEngine", "ZoneLabIEC62443", "ZoneLabRender", "ZoneLabGenerator", "ZoneLabReport", "ZoneLabSource",
+                "ZoneLabModel", "ZoneLabEngine", "ZoneLabIEC62443", "ZoneLabRender", "ZoneLabGenerator",
+                "ZoneLabReport", "ZoneLabSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
@@ -110,10 +111,14 @@ let package = Package(
         // Helpers shared by the test targets: temporary files and the repository's root.
         .target(name: "ZoneLabTestSupport", path: "Tests/ZoneLabTestSupport", swiftSettings: upcoming),
 
-        .testTarget(name: "ZoneLabSourceTests", dependencies: ["ZoneLabSource", "ZoneLabTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "ZoneLabSourceTests", dependencies: ["ZoneLabSource", "ZoneLabTestSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabModelTests",
-            dependencies: ["ZoneLabModel", "ZoneLabSource", "ZoneLabTestSupport", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: [
+                "ZoneLabModel", "ZoneLabSource", "ZoneLabTestSupport",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabEngineTests", dependencies: ["ZoneLabEngine", "ZoneLabSource", "ZoneLabTestSupport"],
@@ -127,7 +132,9 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabGeneratorTests",
-            dependencies: ["ZoneLabGenerator", "ZoneLabModel", .product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: [
+                "ZoneLabGenerator", "ZoneLabModel", .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabRenderTests",
@@ -138,7 +145,10 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabCLITests",
-            dependencies: ["ZoneLabCLI", "ZoneLabModel", "ZoneLabTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "ZoneLabCLI", "ZoneLabModel", "ZoneLabTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabReportTests",

@@ -22,19 +22,24 @@ struct Compile: ParsableCommand {
     @Option(help: "The attacker (default: the first).")
     var attacker: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Horizon overriding the scenario's (e.g. 30d).", valueName: "duration"), transform: DurationArgument.parse)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Horizon overriding the scenario's (e.g. 30d).", valueName: "duration"),
+        transform: DurationArgument.parse)
     var horizon: DurationArgument?
 
     @Option(help: ArgumentHelp("A YAML file of calibration overrides.", valueName: "file"))
     var calibration: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
+    @Option(
+        name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "path"))
     var output: String?
 
     func run() throws {
         try checkOutputs(output)
         let settings = SimulationSettings(
-            attackers: attacker.map { [$0] } ?? [], horizon: horizon?.span, calibration: try loadCalibration(calibration))
+            attackers: attacker.map { [$0] } ?? [], horizon: horizon?.span,
+            calibration: try loadCalibration(calibration))
         let (_, model) = try loadPlant(file, settings: settings)
         let graph = model.skeleton.graph(for: model.attackers[0])
         let text = GraphFile.json(graph).serialized() + "\n"

@@ -20,7 +20,9 @@ struct Demo: ParsableCommand {
               zonelab demo --trials 50000 --out /tmp/demo
             """)
 
-    @Option(parsing: .unconditional, help: "Trials per attacker.", transform: WholeNumber.atLeast(1, "the number of trials"))
+    @Option(
+        parsing: .unconditional, help: "Trials per attacker.", transform: WholeNumber.atLeast(1, "the number of trials")
+    )
     var trials: Int = 10_000
 
     @Option(parsing: .unconditional, help: "Seed of the random numbers.", transform: WholeNumber.seed)
@@ -46,7 +48,8 @@ struct Demo: ParsableCommand {
         let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let executableRoot = URL(fileURLWithPath: ProcessInfoShim.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         for candidate in [
             URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(relative),
             executableRoot.appendingPathComponent(relative), sourceRoot.appendingPathComponent(relative),
@@ -58,7 +61,9 @@ struct Demo: ParsableCommand {
 
     /// The demo's what-if variant, beside the demo plant; nil when it is not there.
     static func demoVariant(besides scenario: String) -> String? {
-        let path = URL(fileURLWithPath: scenario).deletingLastPathComponent().appendingPathComponent("patches/close-vendor-tunnel.yaml").path
+        let path = URL(fileURLWithPath: scenario).deletingLastPathComponent().appendingPathComponent(
+            "patches/close-vendor-tunnel.yaml"
+        ).path
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 

@@ -29,13 +29,18 @@ struct Generate: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard (1...1_000).contains(sites) else { throw ValidationError("--sites must be from 1 to 1000, found \(sites)") }
-        guard (1...500).contains(assetsPerZone) else { throw ValidationError("--assets-per-zone must be from 1 to 500") }
+        guard (1...1_000).contains(sites) else {
+            throw ValidationError("--sites must be from 1 to 1000, found \(sites)")
+        }
+        guard (1...500).contains(assetsPerZone) else {
+            throw ValidationError("--assets-per-zone must be from 1 to 500")
+        }
     }
 
     func run() throws {
         try checkOutputs(output)
-        let yaml = ScenarioWriter.yaml(PlantGenerator(sites: sites, assetsPerZone: assetsPerZone, seed: seed).generate())
+        let yaml = ScenarioWriter.yaml(
+            PlantGenerator(sites: sites, assetsPerZone: assetsPerZone, seed: seed).generate())
         if let output {
             try writeAtomically(yaml, to: output)
             print(output)

@@ -1,5 +1,5 @@
-import ZoneLabModel
 import OrderedCollections
+import ZoneLabModel
 
 /// The readable form of a plant: zones with assets, conduits with SL-A against SL-T per FR.
 struct PlantSummary {
@@ -12,10 +12,14 @@ struct PlantSummary {
         var out: [String] = []
         out.append("\(s.name)")
         if let d = s.description { out.append(d) }
-        out.append("\(counted(s.zones.count, "zone")), \(counted(s.assets.count, "asset")), \(counted(s.conduits.count, "conduit")); entry: \(s.entry.joined(separator: ", ")); tolerable P = \(s.tolerable)")
+        out.append(
+            "\(counted(s.zones.count, "zone")), \(counted(s.assets.count, "asset")), \(counted(s.conduits.count, "conduit")); entry: \(s.entry.joined(separator: ", ")); tolerable P = \(s.tolerable)"
+        )
         out.append("")
         out.append("Zones (SL per FR: IAC UC SI DC RDF TRE RA)")
-        var zt = TextTable(["zone", "name", "level", "SL-T", "SL-A", "gap", "assets"], alignments: [.left, .left, .right, .left, .left, .left, .right])
+        var zt = TextTable(
+            ["zone", "name", "level", "SL-T", "SL-A", "gap", "assets"],
+            alignments: [.left, .left, .right, .left, .left, .left, .right])
         for zone in s.zones.values.sorted(by: { ($0.level ?? -1, $0.id) > ($1.level ?? -1, $1.id) }) {
             zt.append([
                 zone.id, zone.name, zone.levelText ?? "-", zone.slTarget.compact, zone.slAchieved.compact,
@@ -30,7 +34,9 @@ struct PlantSummary {
             at.append([
                 asset.id, asset.name, asset.zone, asset.type ?? "-", asset.critical ? "yes" : "",
                 s.slAchieved(of: asset).compact,
-                asset.vulnerabilities.map { "\($0.id) (\($0.severity.rawValue)\($0.exploit == .public ? ", public exploit" : ""))" }.joined(separator: "; "),
+                asset.vulnerabilities.map {
+                    "\($0.id) (\($0.severity.rawValue)\($0.exploit == .public ? ", public exploit" : ""))"
+                }.joined(separator: "; "),
             ])
         }
         out.append(at.render())
@@ -40,7 +46,8 @@ struct PlantSummary {
         for conduit in s.conduits.values {
             let target = s.slTarget(of: conduit)
             ct.append([
-                conduit.id, conduit.name, conduit.zones.joined(separator: conduit.direction == .forward ? " → " : " ↔ "),
+                conduit.id, conduit.name,
+                conduit.zones.joined(separator: conduit.direction == .forward ? " → " : " ↔ "),
                 conduit.direction.rawValue, target.compact, conduit.slAchieved.compact,
                 gapText(conduit.slAchieved.gaps(to: target)),
                 conduit.channels.map { $0.isEmpty ? "none (closed)" : String($0.count) } ?? "any",

@@ -14,7 +14,8 @@ func writeAtomically(_ text: String, to path: String, createFolders: Bool = fals
 
 /// Writes `data` to `path` atomically; see `writeAtomically(_:to:createFolders:)`.
 func writeAtomically(_ data: Data, to path: String, createFolders: Bool = false) throws {
-    try withOutputErrors { () throws(OutputError) in try OutputFile.write(data, to: path, createFolders: createFolders) }
+    try withOutputErrors { () throws(OutputError) in try OutputFile.write(data, to: path, createFolders: createFolders)
+    }
 }
 
 /// Checks, before any work, that every given output file can be written (exit 73 when one cannot),

@@ -46,13 +46,18 @@ struct Render: ParsableCommand {
     @Option(help: "What to draw: zones (zones, conduits, weak conduits) or paths (attack paths of one attacker).")
     var view: View = .zones
 
-    @Option(help: ArgumentHelp("Take the paths from this results file (simulate --json) instead of simulating.", valueName: "results.json"))
+    @Option(
+        help: ArgumentHelp(
+            "Take the paths from this results file (simulate --json) instead of simulating.", valueName: "results.json")
+    )
     var results: String?
 
     @Option(help: "Output format.")
     var format: RenderFormat = .svg
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write here ('-': standard output; default out/<slug>/<view>.<format>).", valueName: "path"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write here ('-': standard output; default out/<slug>/<view>.<format>).", valueName: "path"))
     var output: String?
 
     @OptionGroup var options: SimulationOptions
@@ -101,12 +106,16 @@ struct Render: ParsableCommand {
             let document = try withInputErrors { () throws(DiagnosticError) in try ResultsDocument.read(path: results) }
             let attackers = AttackEvidence.all(document)
             if let sha = document.sha256, sha != loaded.sha256 {
-                printError("warning: \(results) comes from another version of \(self.file) (SHA-256 differs); steps that no longer match are not drawn")
+                printError(
+                    "warning: \(results) comes from another version of \(self.file) (SHA-256 differs); steps that no longer match are not drawn"
+                )
             }
             let known = attackers.map(\.attacker)
             if let wanted {
                 guard let chosen = attackers.first(where: { $0.attacker == wanted }) else {
-                    throw ValidationError("unknown attacker '\(wanted)'; \(results) has \(known.joined(separator: ", "))\(Suggestion.hint(for: wanted, among: known))")
+                    throw ValidationError(
+                        "unknown attacker '\(wanted)'; \(results) has \(known.joined(separator: ", "))\(Suggestion.hint(for: wanted, among: known))"
+                    )
                 }
                 return (loaded.scenario, chosen)
             }
@@ -128,7 +137,9 @@ struct Render: ParsableCommand {
             simulation.attackers = attackers.filter { $0.capability == top }.map(\.id)
         }
         let run = try Simulate.simulate(file: file, options: simulation, shard: nil)
-        guard let model = run.model else { throw ValidationError("render needs a scenario file (.yaml), not an attack graph") }
+        guard let model = run.model else {
+            throw ValidationError("render needs a scenario file (.yaml), not an attack graph")
+        }
         guard let chosen = AttackEvidence.strongest(AttackEvidence.all(run.set)) else {
             throw ValidationError("the scenario has no attacker to simulate")
         }

@@ -49,8 +49,12 @@ struct Report: ParsableCommand {
     @OptionGroup var options: SimulationOptions
 
     func validate() throws {
-        guard roadmapTrials >= 1 else { throw ValidationError("--roadmap-trials must be at least 1, found \(roadmapTrials)") }
-        if file.lowercased().hasSuffix(".json") { throw ValidationError("report needs a scenario file (.yaml), not an attack graph") }
+        guard roadmapTrials >= 1 else {
+            throw ValidationError("--roadmap-trials must be at least 1, found \(roadmapTrials)")
+        }
+        if file.lowercased().hasSuffix(".json") {
+            throw ValidationError("report needs a scenario file (.yaml), not an attack graph")
+        }
     }
 
     func run() throws {
@@ -59,7 +63,8 @@ struct Report: ParsableCommand {
             commandLine: Self.commandLine(ProcessInfoShim.arguments))
         print(written.index)
         if check, !written.failing.isEmpty {
-            printError("check failed: \(written.failing.map { "zone \($0.zone) \($0.summary)" }.joined(separator: "; "))")
+            printError(
+                "check failed: \(written.failing.map { "zone \($0.zone) \($0.summary)" }.joined(separator: "; "))")
             throw ExitStatus.checkFailed
         }
     }
@@ -73,25 +78,33 @@ struct Report: ParsableCommand {
     /// Simulates `file` and writes its report folder (shared with `demo`). The folder's missing
     /// parents are made only when `createFolders` (default: when `out` is nil, for out/<slug>/).
     static func write(
-        file: String, out: String?, whatif: String?, options: SimulationOptions, roadmapTrials: Int, commandLine: String,
+        file: String, out: String?, whatif: String?, options: SimulationOptions, roadmapTrials: Int,
+        commandLine: String,
         createFolders: Bool? = nil
     ) throws -> Written {
         let createFolders = createFolders ?? (out == nil)
         // An explicit folder is checked before the simulation, so a typo costs no simulation.
         if let out {
-            try withOutputErrors { () throws(OutputError) in try OutputFile.checkFolder(out, createFolders: createFolders) }
+            try withOutputErrors { () throws(OutputError) in
+                try OutputFile.checkFolder(out, createFolders: createFolders)
+            }
         }
         let run = try Simulate.simulate(file: file, options: options, shard: nil)
-        guard let model = run.model else { throw ValidationError("report needs a scenario file (.yaml), not an attack graph") }
+        guard let model = run.model else {
+            throw ValidationError("report needs a scenario file (.yaml), not an attack graph")
+        }
         // The run's settings, calibration included (loaded once), with its final trial count.
         var settings = run.settings
         settings.trials = run.set.trials
         var comparison: ReportWhatIf?
         if let whatif {
-            let variant = try withInputErrors { () throws(DiagnosticError) in try ScenarioPatch.loadVariant(path: whatif, basePath: file) }
+            let variant = try withInputErrors { () throws(DiagnosticError) in
+                try ScenarioPatch.loadVariant(path: whatif, basePath: file)
+            }
             for w in variant.warnings { printError(w.description) }
             do {
-                comparison = try ReportAnalysis.whatIf(base: model, variant: variant, variantLabel: whatif, settings: settings)
+                comparison = try ReportAnalysis.whatIf(
+                    base: model, variant: variant, variantLabel: whatif, settings: settings)
             } catch {
                 throw ValidationError("the variant \(whatif): \(error.description)")
             }
@@ -100,7 +113,8 @@ struct Report: ParsableCommand {
         do {
             content = try ReportAnalysis.content(
                 model: model, results: run.set, settings: settings, whatIf: comparison,
-                provenance: ReportProvenance(scenarioFile: file, commandLine: commandLine), roadmapTrialCap: roadmapTrials)
+                provenance: ReportProvenance(scenarioFile: file, commandLine: commandLine),
+                roadmapTrialCap: roadmapTrials)
         } catch {
             printError("error: \(error.description)")
             throw ExitCode.failure
@@ -109,7 +123,8 @@ struct Report: ParsableCommand {
         let written = try withOutputErrors { () throws(OutputError) in
             try ReportWriter.write(content, to: folder, createFolders: createFolders)
         }
-        return Written(index: written.index, results: written.results, failing: ZoneVerdicts(run.set, model: model).failing)
+        return Written(
+            index: written.index, results: written.results, failing: ZoneVerdicts(run.set, model: model).failing)
     }
 
     /// The command line as a shell would take it back: arguments quoted where needed.
@@ -117,7 +132,11 @@ struct Report: ParsableCommand {
         var words = arguments
         if let first = words.first { words[0] = URL(fileURLWithPath: first).lastPathComponent }
         return words.map { word in
-            let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=:,+@%".unicodeScalars.contains($0) }
+            let plain =
+                !word.isEmpty
+                && word.unicodeScalars.allSatisfy {
+                    CharacterSet.alphanumerics.contains($0) || "-_./=:,+@%".unicodeScalars.contains($0)
+                }
             return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }.joined(separator: " ")
     }

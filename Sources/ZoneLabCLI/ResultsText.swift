@@ -22,7 +22,9 @@ struct ResultsText {
     func render() -> String {
         var out: [String] = []
         let name = model?.scenario.name ?? "attack graph"
-        out.append("\(name): \(set.trials) trials per attacker, seed \(set.seed), calibration \(model.map { $0.calibration.isStandard ? "default (docs/calibration.md)" : "customised" } ?? "from the graph file")")
+        out.append(
+            "\(name): \(set.trials) trials per attacker, seed \(set.seed), calibration \(model.map { $0.calibration.isStandard ? "default (docs/calibration.md)" : "customised" } ?? "from the graph file")"
+        )
         out.append("SHA-256 \(set.sha256)   zonelab \(set.toolVersion)")
         for (t, target) in set.targets.enumerated() {
             out.append("")
@@ -35,7 +37,8 @@ struct ResultsText {
                 let o = set.outcomes[a][t]
                 let (lo, hi) = o.wilson95
                 table.append([
-                    attacker.id, attacker.capability.map(String.init) ?? "-", TimeSpan.format(hours: attacker.horizonHours),
+                    attacker.id, attacker.capability.map(String.init) ?? "-",
+                    TimeSpan.format(hours: attacker.horizonHours),
                     Self.percent(o.probability), "\(Self.percent(lo))–\(Self.percent(hi))", String(o.compromised),
                     o.percentile(10).map { TimeSpan.format(hours: $0) } ?? "-",
                     o.percentile(50).map { TimeSpan.format(hours: $0) } ?? "-",
@@ -51,7 +54,9 @@ struct ResultsText {
                 for (k, path) in paths.enumerated() {
                     let share = Self.percent(Double(path.count) / Double(max(1, o.compromised)))
                     let words = narrator?.narrate(path.edges, entry: target.id) ?? path.edges.joined(separator: " → ")
-                    out.append("  \(k == 0 ? attacker.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) : String(repeating: " ", count: idWidth)) \(share.leftPadded(5)) \(words)")
+                    out.append(
+                        "  \(k == 0 ? attacker.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) : String(repeating: " ", count: idWidth)) \(share.leftPadded(5)) \(words)"
+                    )
                 }
             }
         }
@@ -59,7 +64,9 @@ struct ResultsText {
             let verdicts = ZoneVerdicts(set, model: model)
             if !verdicts.verdicts.isEmpty {
                 out.append("")
-                out.append("Zones in practice (tolerable P \(Self.percent(model.scenario.tolerable)) within each attacker's horizon)")
+                out.append(
+                    "Zones in practice (tolerable P \(Self.percent(model.scenario.tolerable)) within each attacker's horizon)"
+                )
                 var table = TextTable(["zone", "SL-T", "effective SL", "verdict"])
                 for v in verdicts.verdicts {
                     table.append([v.zone, String(v.slTarget), String(v.effective), v.summary])
@@ -69,8 +76,12 @@ struct ResultsText {
         }
         if !set.conduits.isEmpty {
             out.append("")
-            out.append("Conduits, weakest first (static gap: SL-A below SL-T; criticality: share of compromises whose path crosses it;")
-            out.append("gain: mean drop in P over the targets when this conduit alone is raised to its SL-T, same random numbers)")
+            out.append(
+                "Conduits, weakest first (static gap: SL-A below SL-T; criticality: share of compromises whose path crosses it;"
+            )
+            out.append(
+                "gain: mean drop in P over the targets when this conduit alone is raised to its SL-T, same random numbers)"
+            )
             let crit = set.attackers.indices.map { set.criticality(attacker: $0) }
             let hasGain = !set.hardeningGain.isEmpty
             func bestGain(_ id: String) -> (Double, String) {
@@ -80,13 +91,19 @@ struct ResultsText {
                 ["conduit", "static gap"] + set.attackers.map(\.id) + (hasGain ? ["best gain"] : []),
                 alignments: [.left, .left] + set.attackers.map { _ in .right } + (hasGain ? [.right] : []))
             let rows = set.conduits.sorted { a, b in
-                let ga = bestGain(a.id).0, gb = bestGain(b.id).0
+                let ga = bestGain(a.id).0
+                let gb = bestGain(b.id).0
                 if ga != gb { return ga > gb }
-                let ca = crit.map { $0[a.id] ?? 0 }.max() ?? 0, cb = crit.map { $0[b.id] ?? 0 }.max() ?? 0
+                let ca = crit.map { $0[a.id] ?? 0 }.max() ?? 0
+                let cb = crit.map { $0[b.id] ?? 0 }.max() ?? 0
                 return ca != cb ? ca > cb : a.id < b.id
             }
             for c in rows {
-                let gap = c.slGap.isEmpty ? "none" : c.slGap.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) -\($0.value)" }.joined(separator: ", ")
+                let gap =
+                    c.slGap.isEmpty
+                    ? "none"
+                    : c.slGap.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) -\($0.value)" }.joined(
+                        separator: ", ")
                 var row = [c.id, gap] + crit.map { Self.percent($0[c.id] ?? 0) }
                 if hasGain {
                     let (g, who) = bestGain(c.id)
@@ -105,7 +122,9 @@ struct ResultsText {
         let zone = model.scenario.zones[zoneID]?.name ?? zoneID
         var line = "\(name) (\(target.id)) in \(zone), SL-T \(target.slTarget ?? 0)"
         if let eff = set.effectiveSL(target: t), let slt = target.slTarget {
-            line += eff >= slt ? ": meets SL-T \(slt) (effective SL \(eff))" : ": withstands only SL \(eff): short by \(slt - eff)"
+            line +=
+                eff >= slt
+                ? ": meets SL-T \(slt) (effective SL \(eff))" : ": withstands only SL \(eff): short by \(slt - eff)"
         }
         return line
     }

@@ -29,7 +29,10 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var options: SimulationOptions
 
-    @Option(help: ArgumentHelp("Run only the trials i with i mod N == I ('auto': from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID).", valueName: "I/N|auto"))
+    @Option(
+        help: ArgumentHelp(
+            "Run only the trials i with i mod N == I ('auto': from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID).",
+            valueName: "I/N|auto"))
     var shard: ShardSpec?
 
     @Option(help: ArgumentHelp("Write the results as JSON to this file.", valueName: "path"))
@@ -38,7 +41,11 @@ struct Simulate: ParsableCommand {
     @Flag(help: "Exit with status 3 when a zone does not meet its SL-T in practice.")
     var check = false
 
-    @Flag(inversion: .prefixedNo, help: "Measure each weak conduit's hardening gain (one more simulation per conduit with a gap on an attack path).")
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Measure each weak conduit's hardening gain (one more simulation per conduit with a gap on an attack path)."
+    )
     var hardening = true
 
     @Option(help: "Paired trials per attacker for the hardening gains (at most --trials).")
@@ -73,7 +80,9 @@ struct Simulate: ParsableCommand {
     }
 
     /// Runs `simulate` once, or in blocks until every P is within `precision` (SPEC 6).
-    static func run(_ settings: SimulationSettings, precision: Double?, simulate: (SimulationSettings) -> RunSet) -> RunSet {
+    static func run(_ settings: SimulationSettings, precision: Double?, simulate: (SimulationSettings) -> RunSet)
+        -> RunSet
+    {
         guard let precision else { return simulate(settings) }
         return RunSet.untilPrecise(halfWidth: precision) { first, count in
             var block = settings
@@ -93,7 +102,9 @@ struct Simulate: ParsableCommand {
     }
 
     /// Loads the input and runs it (shared with `report`).
-    static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?, hardeningTrials: Int? = nil) throws -> Run {
+    static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?, hardeningTrials: Int? = nil)
+        throws -> Run
+    {
         let settings = try options.settings(shard: shard)
         if file.lowercased().hasSuffix(".json") {
             let (graph, bytes) = try withInputErrors { () throws(DiagnosticError) in try GraphFile.load(path: file) }
@@ -119,6 +130,8 @@ struct Simulate: ParsableCommand {
             let runTrials = options.precision == nil ? settings.trials : set.trials
             set.hardening = model.hardeningTally(trials: min(runTrials, hardeningTrials), settings: settings)
         }
-        return Run(set: set, model: model, narrator: PathNarrator(scenario: model.scenario, skeleton: model.skeleton), settings: settings)
+        return Run(
+            set: set, model: model, narrator: PathNarrator(scenario: model.scenario, skeleton: model.skeleton),
+            settings: settings)
     }
 }

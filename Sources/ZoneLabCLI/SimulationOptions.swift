@@ -13,7 +13,9 @@ struct ShardSpec: ExpressibleByArgument, Sendable {
             return
         }
         let parts = argument.split(separator: "/")
-        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(i) else { return nil }
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(i) else {
+            return nil
+        }
         index = i
         count = n
     }
@@ -36,7 +38,8 @@ struct ShardSpec: ExpressibleByArgument, Sendable {
         {
             return ShardSpec(index: i, count: n)
         }
-        if let i = env["SLURM_ARRAY_TASK_ID"].flatMap(Int.init), let n = env["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init),
+        if let i = env["SLURM_ARRAY_TASK_ID"].flatMap(Int.init),
+            let n = env["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init),
             n >= 1
         {
             let minID = env["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
@@ -63,7 +66,8 @@ struct DurationArgument: ExpressibleByArgument, Sendable {
     /// Parses a duration, saying why one is refused (used as the options' `transform`).
     @Sendable static func parse(_ argument: String) throws -> DurationArgument {
         guard let span = TimeSpan(parsing: argument), span.hours.isFinite else {
-            throw ArgumentReason("a duration is a number of hours (720) or a number with a unit m, h, d, w or y (30d, 1.5y)")
+            throw ArgumentReason(
+                "a duration is a number of hours (720) or a number with a unit m, h, d, w or y (30d, 1.5y)")
         }
         guard span.hours > 0 else { throw ArgumentReason("a horizon must be longer than 0") }
         return DurationArgument(span: span)
@@ -82,7 +86,9 @@ enum WholeNumber {
     /// A whole number of at least `minimum` (`what` names it: "the number of trials").
     static func atLeast(_ minimum: Int, _ what: String) -> @Sendable (String) throws -> Int {
         { text in
-            guard let value = Int(text) else { throw ArgumentReason("\(what) is a whole number of at least \(minimum)") }
+            guard let value = Int(text) else {
+                throw ArgumentReason("\(what) is a whole number of at least \(minimum)")
+            }
             guard value >= minimum else { throw ArgumentReason("\(what) must be at least \(minimum)") }
             return value
         }
@@ -103,27 +109,39 @@ enum WholeNumber {
 /// Options shared by the commands that simulate.
 struct SimulationOptions: ParsableArguments {
     // `.unconditional`: `--trials -5` is a refused value, not a missing one.
-    @Option(parsing: .unconditional, help: "Trials per attacker.", transform: WholeNumber.atLeast(1, "the number of trials"))
+    @Option(
+        parsing: .unconditional, help: "Trials per attacker.", transform: WholeNumber.atLeast(1, "the number of trials")
+    )
     var trials: Int = 10_000
 
-    @Option(parsing: .unconditional, help: "Seed of the random numbers: the same seed gives the same results.", transform: WholeNumber.seed)
+    @Option(
+        parsing: .unconditional, help: "Seed of the random numbers: the same seed gives the same results.",
+        transform: WholeNumber.seed)
     var seed: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.",
-            transform: WholeNumber.atLeast(1, "the number of threads"))
+    @Option(
+        parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.",
+        transform: WholeNumber.atLeast(1, "the number of threads"))
     var threads: Int?
 
     @Option(name: .customLong("attacker"), help: "Simulate only this attacker (repeatable; default all).")
     var attackers: [String] = []
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Horizon of every attacker, overriding the scenario (e.g. 30d, 720 = hours).", valueName: "duration"),
-            transform: DurationArgument.parse)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Horizon of every attacker, overriding the scenario (e.g. 30d, 720 = hours).", valueName: "duration"),
+        transform: DurationArgument.parse)
     var horizon: DurationArgument?
 
-    @Option(help: ArgumentHelp("A YAML file of calibration overrides, applied after the scenario's.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("A YAML file of calibration overrides, applied after the scenario's.", valueName: "file"))
     var calibration: String?
 
-    @Option(help: ArgumentHelp("Instead of --trials: run blocks of trials until every P's 95% half-width is at most H (capped at 1,000,000 trials).", valueName: "H"))
+    @Option(
+        help: ArgumentHelp(
+            "Instead of --trials: run blocks of trials until every P's 95% half-width is at most H (capped at 1,000,000 trials).",
+            valueName: "H"))
     var precision: Double?
 
     func validate() throws {
@@ -135,4 +153,3 @@ struct SimulationOptions: ParsableArguments {
         }
     }
 }
-

@@ -38,7 +38,8 @@ struct TargetSLCommand: ParsableCommand {
         let (loaded, model) = try loadPlant(file, settings: settings)
         let result = TargetSLJustification.analyse(model: model, settings: settings, maxSteps: maxSteps)
         if let json {
-            try writeAtomically(result.json(toolVersion: ZoneLabVersion.current, sha256: loaded.sha256).serialized() + "\n", to: json)
+            try writeAtomically(
+                result.json(toolVersion: ZoneLabVersion.current, sha256: loaded.sha256).serialized() + "\n", to: json)
         }
         print(Self.text(result, model: model, sha256: loaded.sha256))
         if let json { print("\ntarget-sl: \(json)") }
@@ -47,8 +48,14 @@ struct TargetSLCommand: ParsableCommand {
     static func text(_ r: TargetSLJustification, model: PlantModel, sha256: String) -> String {
         var out: [String] = []
         out.append("SL-T justification: \(model.scenario.name)")
-        out.append("Evidence: \(r.trials) trials per attacker and variant, seed \(r.seed), calibration \(model.calibration.isStandard ? "default (docs/calibration.md)" : "customised"), scenario SHA-256 \(sha256), zonelab \(ZoneLabVersion.current).")
-        out.append("Attackers: " + model.attackers.map { "\($0.id) (capability \($0.capability), horizon \(TimeSpan.format(hours: $0.horizonHours)))" }.joined(separator: ", ") + "; tolerable P \(model.scenario.tolerable).")
+        out.append(
+            "Evidence: \(r.trials) trials per attacker and variant, seed \(r.seed), calibration \(model.calibration.isStandard ? "default (docs/calibration.md)" : "customised"), scenario SHA-256 \(sha256), zonelab \(ZoneLabVersion.current)."
+        )
+        out.append(
+            "Attackers: "
+                + model.attackers.map {
+                    "\($0.id) (capability \($0.capability), horizon \(TimeSpan.format(hours: $0.horizonHours)))"
+                }.joined(separator: ", ") + "; tolerable P \(model.scenario.tolerable).")
         out.append("")
         var table = TextTable(["zone", "SL-T", "meets in practice", "SL-A needed", "targets in the zone"])
         for z in r.zones {
@@ -66,12 +73,21 @@ struct TargetSLCommand: ParsableCommand {
             for s in r.structural { out.append("- \(s)") }
         }
         out.append("")
-        out.append("Roadmap (\(r.zonesMeetingBefore) of \(r.zonesWithTargets) zones meet their SL-T in practice now; steps are cumulative)")
+        out.append(
+            "Roadmap (\(r.zonesMeetingBefore) of \(r.zonesWithTargets) zones meet their SL-T in practice now; steps are cumulative)"
+        )
         if r.roadmap.isEmpty { out.append("  no step reduces the risk further") }
-        var steps = TextTable(["#", "change", "cost", "worst P before → after", "zones meeting SL-T"], alignments: [.right, .left, .right, .left, .right])
+        var steps = TextTable(
+            ["#", "change", "cost", "worst P before → after", "zones meeting SL-T"],
+            alignments: [.right, .left, .right, .left, .right])
         for (i, step) in r.roadmap.enumerated() {
-            let ps = r.attackers.map { "\($0) \(ResultsText.percent(step.pBefore[$0] ?? 0))→\(ResultsText.percent(step.pAfter[$0] ?? 0))" }.joined(separator: ", ")
-            steps.append([String(i + 1), step.change.description, step.cost.map { String(Int($0)) } ?? "-", ps, "\(step.zonesMeetingAfter)/\(r.zonesWithTargets)"])
+            let ps = r.attackers.map {
+                "\($0) \(ResultsText.percent(step.pBefore[$0] ?? 0))→\(ResultsText.percent(step.pAfter[$0] ?? 0))"
+            }.joined(separator: ", ")
+            steps.append([
+                String(i + 1), step.change.description, step.cost.map { String(Int($0)) } ?? "-", ps,
+                "\(step.zonesMeetingAfter)/\(r.zonesWithTargets)",
+            ])
         }
         if !r.roadmap.isEmpty { out.append(steps.render()) }
         return out.joined(separator: "\n")

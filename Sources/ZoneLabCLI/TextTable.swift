@@ -55,7 +55,8 @@ struct TextTable {
         floors = zip(floors, widths).map { max(min($0, $1), min($1, Self.minimumColumnWidth)) }
         func total() -> Int { indent.count + widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
         while total() > maximumWidth {
-            guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+            guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
+            else { break }
             widths[widest] -= 1
         }
         return widths

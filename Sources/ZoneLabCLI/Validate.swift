@@ -25,7 +25,9 @@ struct Validate: ParsableCommand {
             do {
                 let loaded = try loadScenario(file)
                 let s = loaded.scenario
-                print("\(file): ok — \(counted(s.zones.count, "zone")), \(counted(s.assets.count, "asset")), \(counted(s.conduits.count, "conduit")), \(counted(s.targets.count, "target"))")
+                print(
+                    "\(file): ok — \(counted(s.zones.count, "zone")), \(counted(s.assets.count, "asset")), \(counted(s.conduits.count, "conduit")), \(counted(s.targets.count, "target"))"
+                )
             } catch let code as ExitCode where code == ExitStatus.cannotRead {
                 failure = failure ?? code
             } catch {

@@ -34,7 +34,9 @@ struct WhatIfCommand: ParsableCommand {
     var json: String?
 
     func validate() throws {
-        if options.precision != nil { throw ValidationError("whatif runs a fixed --trials; --precision does not apply") }
+        if options.precision != nil {
+            throw ValidationError("whatif runs a fixed --trials; --precision does not apply")
+        }
     }
 
     func run() throws {
@@ -56,20 +58,24 @@ struct WhatIfCommand: ParsableCommand {
     static func compare(base: String, variant: String, options: SimulationOptions) throws -> Result {
         let settings = try options.settings()
         let (_, baseModel) = try loadPlant(base, settings: settings)
-        let variantLoaded = try withInputErrors { () throws(DiagnosticError) in try ScenarioPatch.loadVariant(path: variant, basePath: base) }
+        let variantLoaded = try withInputErrors { () throws(DiagnosticError) in
+            try ScenarioPatch.loadVariant(path: variant, basePath: base)
+        }
         for w in variantLoaded.warnings { printError(w.description) }
         let bar = ProgressBar(total: settings.trials * baseModel.attackers.count * 2, label: "what-if")
         defer { bar.finish() }
         let run: WhatIfRun
         do {
             run = try WhatIfRun.run(
-                base: baseModel, variant: variantLoaded, variantLabel: variant, settings: settings, progress: bar.callback)
+                base: baseModel, variant: variantLoaded, variantLabel: variant, settings: settings,
+                progress: bar.callback)
         } catch {
             throw ValidationError("the variant \(variant): \(error.description)")
         }
         let lines = Self.text(
             run.comparison, title: "What-if: \(baseModel.scenario.name) → \(variant)", settings: settings,
-            tolerable: baseModel.scenario.tolerable, baseNarrator: run.baseNarrator, variantNarrator: run.variantNarrator)
+            tolerable: baseModel.scenario.tolerable, baseNarrator: run.baseNarrator,
+            variantNarrator: run.variantNarrator)
         return Result(
             comparison: run.comparison,
             json: run.comparison.json(toolVersion: ZoneLabVersion.current, calibration: baseModel.calibration.json),
@@ -86,17 +92,24 @@ struct WhatIfCommand: ParsableCommand {
         baseNarrator: PathNarrator, variantNarrator: PathNarrator
     ) -> [String] {
         var lines: [String] = [title]
-        lines.append("\(settings.trials) trials per attacker and side, seed \(settings.seed), common random numbers; tolerable P \(Formatting.percent(tolerable))")
+        lines.append(
+            "\(settings.trials) trials per attacker and side, seed \(settings.seed), common random numbers; tolerable P \(Formatting.percent(tolerable))"
+        )
         if !comparison.zones.isEmpty {
             lines.append("")
-            lines.append("Zones (worst P over their critical assets and every attacker; verdict: meets its SL-T in practice)")
+            lines.append(
+                "Zones (worst P over their critical assets and every attacker; verdict: meets its SL-T in practice)")
             var zones = TextTable(["zone", "SL-T", "worst P base → variant", "verdict base → variant"])
             for z in comparison.zones {
-                let sl = z.slTargetBase == z.slTargetVariant ? "\(z.slTargetBase)" : "\(z.slTargetBase) → \(z.slTargetVariant)"
+                let sl =
+                    z.slTargetBase == z.slTargetVariant
+                    ? "\(z.slTargetBase)" : "\(z.slTargetBase) → \(z.slTargetVariant)"
                 func verdict(_ meets: Bool) -> String { meets ? "meets" : "does not meet" }
                 zones.append([
                     z.id, sl, "\(Formatting.percent(z.worstPBase)) → \(Formatting.percent(z.worstPVariant))",
-                    z.meetsBase == z.meetsVariant ? "\(verdict(z.meetsBase)) (unchanged)" : "\(verdict(z.meetsBase)) → \(verdict(z.meetsVariant))",
+                    z.meetsBase == z.meetsVariant
+                        ? "\(verdict(z.meetsBase)) (unchanged)"
+                        : "\(verdict(z.meetsBase)) → \(verdict(z.meetsVariant))",
                 ])
             }
             lines.append(zones.render())
@@ -104,7 +117,10 @@ struct WhatIfCommand: ParsableCommand {
         lines.append("")
         lines.append("Per target and attacker (difference = variant − base, in percentage points)")
         var table = TextTable(
-            ["target", "attacker", "P base", "P variant", "difference", "paired 95% CI", "narrower", "TTC p50 base → variant"],
+            [
+                "target", "attacker", "P base", "P variant", "difference", "paired 95% CI", "narrower",
+                "TTC p50 base → variant",
+            ],
             alignments: [.left, .left, .right, .right, .right, .left, .right, .left])
         for row in comparison.rows {
             table.append([
@@ -119,20 +135,31 @@ struct WhatIfCommand: ParsableCommand {
         var pathLines: [String] = []
         for row in comparison.rows {
             for p in row.vanished { pathLines.append("  − \(row.target) \(row.attacker): \(baseNarrator.narrate(p))") }
-            for p in row.appeared { pathLines.append("  + \(row.target) \(row.attacker): \(variantNarrator.narrate(p))") }
+            for p in row.appeared {
+                pathLines.append("  + \(row.target) \(row.attacker): \(variantNarrator.narrate(p))")
+            }
         }
         lines.append("")
         if pathLines.isEmpty {
-            lines.append("No path appeared in or vanished from the top \(RunSet.topPathCount) of any target and attacker.")
+            lines.append(
+                "No path appeared in or vanished from the top \(RunSet.topPathCount) of any target and attacker.")
         } else {
-            lines.append("Paths that appeared (+) in or vanished (−) from the top \(RunSet.topPathCount), per target and attacker")
+            lines.append(
+                "Paths that appeared (+) in or vanished (−) from the top \(RunSet.topPathCount), per target and attacker"
+            )
             lines += pathLines.prefix(pathLineLimit)
             if pathLines.count > pathLineLimit {
-                lines.append("  … and \(pathLines.count - pathLineLimit) more path changes, not shown here: all are in --json (appeared, vanished)")
+                lines.append(
+                    "  … and \(pathLines.count - pathLineLimit) more path changes, not shown here: all are in --json (appeared, vanished)"
+                )
             }
         }
-        if !comparison.onlyInBase.isEmpty { lines.append("Targets only in the base: \(comparison.onlyInBase.joined(separator: ", "))") }
-        if !comparison.onlyInVariant.isEmpty { lines.append("Targets only in the variant: \(comparison.onlyInVariant.joined(separator: ", "))") }
+        if !comparison.onlyInBase.isEmpty {
+            lines.append("Targets only in the base: \(comparison.onlyInBase.joined(separator: ", "))")
+        }
+        if !comparison.onlyInVariant.isEmpty {
+            lines.append("Targets only in the variant: \(comparison.onlyInVariant.joined(separator: ", "))")
+        }
         return lines
     }
 

@@ -19,7 +19,10 @@ public struct ZoneLabCommand: ParsableCommand {
             73 an output file cannot be written, 3 --check failed, 1 internal failure.
             """,
         version: ZoneLabVersion.current,
-        subcommands: [Demo.self, Validate.self, Show.self, Simulate.self, Compile.self, Merge.self, WhatIfCommand.self, TargetSLCommand.self, RequirementsCommand.self, Generate.self, Render.self, Report.self]
+        subcommands: [
+            Demo.self, Validate.self, Show.self, Simulate.self, Compile.self, Merge.self, WhatIfCommand.self,
+            TargetSLCommand.self, RequirementsCommand.self, Generate.self, Render.self, Report.self,
+        ]
     )
 
     public init() {}

@@ -147,9 +147,10 @@ extension CompactGraph {
                         try inDegree.withUnsafeBufferPointer { inDegree in
                             try targetSlot.withUnsafeBufferPointer { targetSlot in
                                 try entries.withUnsafeBufferPointer { entries in
-                                    try body(View(
-                                        outStart: outStart, out: out, laws: laws, slotFrom: slotFrom,
-                                        inDegree: inDegree, targetSlot: targetSlot, entries: entries))
+                                    try body(
+                                        View(
+                                            outStart: outStart, out: out, laws: laws, slotFrom: slotFrom,
+                                            inDegree: inDegree, targetSlot: targetSlot, entries: entries))
                                 }
                             }
                         }
@@ -227,8 +228,10 @@ struct CompactGraph: Sendable {
             slotFrom[slot] = Int32(edge.from)
             out[slot] = PackedEdge(
                 key: EdgeDraws.key(forEdgeID: edge.id), to: Int32(edge.to), rank: rank[e], law: UInt32(index),
-                flags: (nodes[edge.to].kind == .and ? PackedEdge.toAnd : 0) | (entrySet.contains(edge.to) ? PackedEdge.toEntry : 0)
-                    | (!targetSet.contains(edge.to) && (soleHead[edge.to] == -2 || soleHead[edge.to] == edge.from) ? PackedEdge.toDeadEnd : 0))
+                flags: (nodes[edge.to].kind == .and ? PackedEdge.toAnd : 0)
+                    | (entrySet.contains(edge.to) ? PackedEdge.toEntry : 0)
+                    | (!targetSet.contains(edge.to) && (soleHead[edge.to] == -2 || soleHead[edge.to] == edge.from)
+                        ? PackedEdge.toDeadEnd : 0))
             cursor[edge.from] += 1
         }
         self.out = out

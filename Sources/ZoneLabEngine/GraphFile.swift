@@ -20,9 +20,10 @@ public enum GraphFile {
 
     static func read(_ root: DocumentNode, file: String) throws(DiagnosticError) -> AttackGraph {
         var d = Diagnostics(file: file)
-        guard let top = d.fields(
-            of: root, "the graph", allowed: topKeys,
-            required: ["zonelab_graph", "nodes", "edges", "entry", "targets", "horizon_hours"])
+        guard
+            let top = d.fields(
+                of: root, "the graph", allowed: topKeys,
+                required: ["zonelab_graph", "nodes", "edges", "entry", "targets", "horizon_hours"])
         else { throw DiagnosticError(d.errors) }
         if let v = top["zonelab_graph"] {
             if !(v.scalar?.isPlain == true && v.text == "1") {
@@ -56,7 +57,9 @@ public enum GraphFile {
         func resolve(_ node: DocumentNode, _ what: String, _ d: inout Diagnostics) -> Int? {
             guard let id = d.string(node, what) else { return nil }
             if let index = nodeIndex[id] { return index }
-            d.error("\(what) '\(id)' is not a node\(Suggestion.hint(for: id, among: nodeIndex.keys.sorted()))", at: node.location)
+            d.error(
+                "\(what) '\(id)' is not a node\(Suggestion.hint(for: id, among: nodeIndex.keys.sorted()))",
+                at: node.location)
             return nil
         }
         var edges: [AttackGraph.Edge] = []
@@ -77,8 +80,10 @@ public enum GraphFile {
                 let label = f["label"].flatMap { d.string($0, "'label' of \(ewhat)") }
                 let vulnerability = f["vulnerability"].flatMap { d.string($0, "'vulnerability' of \(ewhat)") }
                 guard let from, let to, let p, let ttc else { continue }
-                edges.append(.init(
-                    id: id, from: from, to: to, p: p, ttc: ttc, technique: technique, label: label, vulnerability: vulnerability))
+                edges.append(
+                    .init(
+                        id: id, from: from, to: to, p: p, ttc: ttc, technique: technique, label: label,
+                        vulnerability: vulnerability))
             }
         }
         func endpoints(_ key: String) -> [Int] {
@@ -89,7 +94,9 @@ public enum GraphFile {
         let entries = endpoints("entry")
         let targets = endpoints("targets")
         var horizon = 0.0
-        if let h = top["horizon_hours"], let value = d.number(h, "'horizon_hours'", in: 0...Double.greatestFiniteMagnitude) {
+        if let h = top["horizon_hours"],
+            let value = d.number(h, "'horizon_hours'", in: 0...Double.greatestFiniteMagnitude)
+        {
             if value <= 0 { d.error("'horizon_hours' must be positive, found \(h.text ?? "")", at: h.location) }
             horizon = value
         }
@@ -116,7 +123,9 @@ public enum GraphFile {
             "lognormal": ["median_hours", "sigma"], "uniform": ["min_hours", "max_hours"],
         ]
         guard let required = needed[dist] else {
-            d.error("'dist' of \(what) must be one of instant, fixed, exponential, lognormal, uniform, found '\(dist)'\(Suggestion.hint(for: dist, among: needed.keys.sorted()))", at: distNode.location)
+            d.error(
+                "'dist' of \(what) must be one of instant, fixed, exponential, lognormal, uniform, found '\(dist)'\(Suggestion.hint(for: dist, among: needed.keys.sorted()))",
+                at: distNode.location)
             return nil
         }
         for key in keys.dropFirst() where f.contains(key) && !required.contains(key) {
@@ -154,19 +163,29 @@ public enum GraphFile {
     public static func json(_ graph: AttackGraph) -> JSONValue {
         .object([
             ("zonelab_graph", 1),
-            ("nodes", .array(graph.nodes.map { node in
-                node.kind == .and ? .object([("id", .string(node.id)), ("type", "and")]) : .object([("id", .string(node.id))])
-            })),
-            ("edges", .array(graph.edges.map { edge in
-                var pairs: [(String, JSONValue)] = [
-                    ("id", .string(edge.id)), ("from", .string(graph.nodes[edge.from].id)),
-                    ("to", .string(graph.nodes[edge.to].id)), ("p", .number(edge.p)), ("ttc", ttcJSON(edge.ttc)),
-                ]
-                if let t = edge.technique { pairs.append(("technique", .string(t))) }
-                if let l = edge.label { pairs.append(("label", .string(l))) }
-                if let v = edge.vulnerability { pairs.append(("vulnerability", .string(v))) }
-                return .object(pairs)
-            })),
+            (
+                "nodes",
+                .array(
+                    graph.nodes.map { node in
+                        node.kind == .and
+                            ? .object([("id", .string(node.id)), ("type", "and")]) : .object([("id", .string(node.id))])
+                    })
+            ),
+            (
+                "edges",
+                .array(
+                    graph.edges.map { edge in
+                        var pairs: [(String, JSONValue)] = [
+                            ("id", .string(edge.id)), ("from", .string(graph.nodes[edge.from].id)),
+                            ("to", .string(graph.nodes[edge.to].id)), ("p", .number(edge.p)),
+                            ("ttc", ttcJSON(edge.ttc)),
+                        ]
+                        if let t = edge.technique { pairs.append(("technique", .string(t))) }
+                        if let l = edge.label { pairs.append(("label", .string(l))) }
+                        if let v = edge.vulnerability { pairs.append(("vulnerability", .string(v))) }
+                        return .object(pairs)
+                    })
+            ),
             ("entry", .array(graph.entries.map { .string(graph.nodes[$0].id) })),
             ("targets", .array(graph.targets.map { .string(graph.nodes[$0].id) })),
             ("horizon_hours", .number(graph.horizonHours)),
@@ -179,8 +198,10 @@ public enum GraphFile {
         case .instant: .object([("dist", "instant")])
         case .fixed(let h): .object([("dist", "fixed"), ("hours", .number(h))])
         case .exponential(let m): .object([("dist", "exponential"), ("mean_hours", .number(m))])
-        case .lognormal(let m, let s): .object([("dist", "lognormal"), ("median_hours", .number(m)), ("sigma", .number(s))])
-        case .uniform(let a, let b): .object([("dist", "uniform"), ("min_hours", .number(a)), ("max_hours", .number(b))])
+        case .lognormal(let m, let s):
+            .object([("dist", "lognormal"), ("median_hours", .number(m)), ("sigma", .number(s))])
+        case .uniform(let a, let b):
+            .object([("dist", "uniform"), ("min_hours", .number(a)), ("max_hours", .number(b))])
         }
     }
 }

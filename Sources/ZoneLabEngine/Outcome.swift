@@ -110,7 +110,10 @@ public enum Statistics {
     /// Wilson score interval (Wilson 1927) for `successes` of `trials` at 95%.
     public static func wilsonInterval(successes: Int, trials: Int) -> (lower: Double, upper: Double) {
         guard trials > 0 else { return (0, 1) }
-        let n = Double(trials), p = Double(successes) / n, z = z95, z2 = z * z
+        let n = Double(trials)
+        let p = Double(successes) / n
+        let z = z95
+        let z2 = z * z
         let denominator = 1 + z2 / n
         let center = (p + z2 / (2 * n)) / denominator
         let half = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot() / denominator

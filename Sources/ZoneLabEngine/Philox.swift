@@ -27,8 +27,10 @@ public enum Philox4x32 {
             }
             let p0 = UInt64(m0) &* UInt64(c0)
             let p1 = UInt64(m1) &* UInt64(c2)
-            let hi0 = UInt32(truncatingIfNeeded: p0 >> 32), lo0 = UInt32(truncatingIfNeeded: p0)
-            let hi1 = UInt32(truncatingIfNeeded: p1 >> 32), lo1 = UInt32(truncatingIfNeeded: p1)
+            let hi0 = UInt32(truncatingIfNeeded: p0 >> 32)
+            let lo0 = UInt32(truncatingIfNeeded: p0)
+            let hi1 = UInt32(truncatingIfNeeded: p1 >> 32)
+            let lo1 = UInt32(truncatingIfNeeded: p1)
             c0 = hi1 ^ c1 ^ k0
             c1 = lo1
             c2 = hi0 ^ c3 ^ k1

@@ -1,5 +1,5 @@
-import Foundation
 import Dispatch
+import Foundation
 
 /// Which trials to run: `0..<count`, or the shard `i mod N == I` of them.
 public struct TrialPlan: Sendable, Hashable {
@@ -75,7 +75,8 @@ public struct Simulator: Sendable {
         let horizon = graph.horizonHours
         let seed = self.seed
         let workers = min(threads, max(1, rows / 64))
-        let nodeCount = graph.nodes.count, edgeCount = graph.edges.count
+        let nodeCount = graph.nodes.count
+        let edgeCount = graph.edges.count
         table.times.withUnsafeMutableBufferPointer { times in
             table.hashes.withUnsafeMutableBufferPointer { hashes in
                 let out = SharedBuffers(times: times, hashes: hashes)
@@ -88,11 +89,13 @@ public struct Simulator: Sendable {
                         while true {
                             let c = next.increment()
                             if c >= chunks { break }
-                            let lo = c * chunk, hi = min(rows, lo + chunk)
+                            let lo = c * chunk
+                            let hi = min(rows, lo + chunk)
                             for row in lo..<hi {
                                 let base = row * targets
                                 workspace.run(
-                                    view, horizon: horizon, seed: seed, trial: UInt64(plan.trial(row)), targetCount: targets,
+                                    view, horizon: horizon, seed: seed, trial: UInt64(plan.trial(row)),
+                                    targetCount: targets,
                                     times: UnsafeMutableBufferPointer(rebasing: out.times[base..<(base + targets)]),
                                     hashes: UnsafeMutableBufferPointer(rebasing: out.hashes[base..<(base + targets)]))
                             }
@@ -132,7 +135,8 @@ public struct Simulator: Sendable {
             }
             times.sort()
             countsPerTarget.append(counts)
-            perTarget.append(TargetOutcome(target: graph.targets[slot], trials: plan.shardCount, times: times, paths: []))
+            perTarget.append(
+                TargetOutcome(target: graph.targets[slot], trials: plan.shardCount, times: times, paths: []))
         }
         // Recover the edges of each distinct path from its first trial.
         let workspace = TrialWorkspace(nodeCount: graph.nodes.count, edgeCount: graph.edges.count)
@@ -152,13 +156,17 @@ public struct Simulator: Sendable {
             }
             for rep in byRow[row]! {
                 let edges = workspace.path(to: graph.targets[rep.slot], in: graph.compact)
-                paths[rep.slot].append(PathCount(edges: edges.map { graph.edges[$0].id }, count: countsPerTarget[rep.slot][rep.hash]!.count))
+                paths[rep.slot].append(
+                    PathCount(
+                        edges: edges.map { graph.edges[$0].id }, count: countsPerTarget[rep.slot][rep.hash]!.count))
             }
         }
         for slot in 0..<targets {
             perTarget[slot].paths = PathCount.sorted(paths[slot])
         }
-        return SimulationOutcome(seed: seed, trials: plan.shardCount, horizonHours: graph.horizonHours, targets: perTarget, relaxations: table.relaxations)
+        return SimulationOutcome(
+            seed: seed, trials: plan.shardCount, horizonHours: graph.horizonHours, targets: perTarget,
+            relaxations: table.relaxations)
     }
 }
 

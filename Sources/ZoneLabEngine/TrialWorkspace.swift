@@ -60,7 +60,11 @@ struct CandidateHeap {
                 if l >= count { break }
                 var c = l
                 let r = l + 1
-                if r < count && (storage[r].t < storage[l].t || (storage[r].t == storage[l].t && storage[r].h < storage[l].h)) { c = r }
+                if r < count
+                    && (storage[r].t < storage[l].t || (storage[r].t == storage[l].t && storage[r].h < storage[l].h))
+                {
+                    c = r
+                }
                 if last.t < storage[c].t || (last.t == storage[c].t && last.h <= storage[c].h) { break }
                 storage[i] = storage[c]
                 i = c
@@ -144,7 +148,9 @@ final class TrialWorkspace {
 
         while !heap.isEmpty {
             let top = heap.pop()
-            let t = top.t, h = top.h, v = Int(top.node)
+            let t = top.t
+            let h = top.h
+            let v = Int(top.node)
             if state[v].remaining == NodeState.settled || t != state[v].t || h != state[v].h { continue }  // stale
             if t > horizon { return }
             state[v].remaining = NodeState.settled
@@ -193,7 +199,8 @@ final class TrialWorkspace {
                 if isAnd {
                     if target.remaining == NodeState.lost { continue }
                 } else if t > target.t
-                    || (t == target.t && (nextH > target.h || (nextH == target.h && edge.rank > g.rank(ofSlot: target.win))))
+                    || (t == target.t
+                        && (nextH > target.h || (nextH == target.h && edge.rank > g.rank(ofSlot: target.win))))
                 {
                     continue  // a candidate is at least (t, h + 1): it cannot win, skip the draw
                 }
@@ -210,7 +217,8 @@ final class TrialWorkspace {
                         continue
                     }
                     if target.h == .max || candidate > target.t
-                        || (candidate == target.t && (nextH > target.h || (nextH == target.h && edge.rank < g.rank(ofSlot: target.win))))
+                        || (candidate == target.t
+                            && (nextH > target.h || (nextH == target.h && edge.rank < g.rank(ofSlot: target.win))))
                     {
                         state[w].t = candidate
                         state[w].h = nextH
@@ -221,7 +229,8 @@ final class TrialWorkspace {
                 } else {
                     if candidate > horizon { continue }
                     if candidate < target.t
-                        || (candidate == target.t && (nextH < target.h || (nextH == target.h && edge.rank < g.rank(ofSlot: target.win))))
+                        || (candidate == target.t
+                            && (nextH < target.h || (nextH == target.h && edge.rank < g.rank(ofSlot: target.win))))
                     {
                         state[w].t = candidate
                         state[w].h = nextH

@@ -30,10 +30,14 @@ public enum ScenarioWriter {
             if let t = a.type { fields.append("type: \(q(t))") }
             if a.critical { fields.append("critical: true") }
             if !a.slAchievedOverrides.isEmpty {
-                fields.append("sl_achieved: {\(a.slAchievedOverrides.sorted { $0.key < $1.key }.map { "\($0.key.rawValue): \($0.value)" }.joined(separator: ", "))}")
+                fields.append(
+                    "sl_achieved: {\(a.slAchievedOverrides.sorted { $0.key < $1.key }.map { "\($0.key.rawValue): \($0.value)" }.joined(separator: ", "))}"
+                )
             }
             if !a.vulnerabilities.isEmpty {
-                fields.append("vulnerabilities: [\(a.vulnerabilities.map { "{id: \($0.id), severity: \($0.severity.rawValue), exploit: \($0.exploit.rawValue)}" }.joined(separator: ", "))]")
+                fields.append(
+                    "vulnerabilities: [\(a.vulnerabilities.map { "{id: \($0.id), severity: \($0.severity.rawValue), exploit: \($0.exploit.rawValue)}" }.joined(separator: ", "))]"
+                )
             }
             out.append("  - {\(fields.joined(separator: ", "))}")
         }
@@ -44,7 +48,9 @@ public enum ScenarioWriter {
             fields.append("sl_achieved: \(sl(c.slAchieved))")
             if let t = c.slTarget { fields.append("sl_target: \(sl(t))") }
             if let channels = c.channels {
-                fields.append("channels: [\(channels.map { ch in "{from: \(ch.from), to: \(ch.to)\(ch.protocol.map { ", protocol: \(q($0))" } ?? "")}" }.joined(separator: ", "))]")
+                fields.append(
+                    "channels: [\(channels.map { ch in "{from: \(ch.from), to: \(ch.to)\(ch.protocol.map { ", protocol: \(q($0))" } ?? "")}" }.joined(separator: ", "))]"
+                )
             }
             if let cost = c.upgradeCost { fields.append("upgrade_cost: \(number(cost))") }
             out.append("  - {\(fields.joined(separator: ", "))}")

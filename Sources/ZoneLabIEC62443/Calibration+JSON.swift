@@ -6,10 +6,14 @@ extension Calibration {
     /// The calibration as recorded in every output: the whole table, not only the overrides.
     public var json: JSONValue {
         .object([
-            ("gap", .object(Self.gaps.reversed().map { d in
-                let cell = gap[d]!
-                return (String(d), .object([("p", .number(cell.p)), ("ttc", Self.json(cell.ttc))]))
-            })),
+            (
+                "gap",
+                .object(
+                    Self.gaps.reversed().map { d in
+                        let cell = gap[d]!
+                        return (String(d), .object([("p", .number(cell.p)), ("ttc", Self.json(cell.ttc))]))
+                    })
+            ),
             ("horizon_hours", .object(horizonHours.keys.sorted().map { (String($0), .number(horizonHours[$0]!)) })),
             ("conduit_frs", .array(conduitFRs.map { .string($0.rawValue) })),
             ("asset_frs", .array(assetFRs.map { .string($0.rawValue) })),

@@ -32,7 +32,9 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `cross:C:Z1>Z2`, the name of a traversal of a conduit without channels.
-    public static func traversal(conduit: String, from: String, to: String) -> String { "cross:\(conduit):\(from)>\(to)" }
+    public static func traversal(conduit: String, from: String, to: String) -> String {
+        "cross:\(conduit):\(from)>\(to)"
+    }
     /// `channel:C:cid`, the name of a channel's traversal.
     public static func traversal(conduit: String, channel: String) -> String { "channel:\(conduit):\(channel)" }
     /// The node at the far side of a channel: `reach:C:cid`.
@@ -47,7 +49,8 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
     /// The step an id names; nil for ids of another form (a graph file's own ids).
     public init?(_ id: String) {
         guard let colon = id.firstIndex(of: ":") else { return nil }
-        let kind = id[..<colon], rest = id[id.index(after: colon)...]
+        let kind = id[..<colon]
+        let rest = id[id.index(after: colon)...]
         switch kind {
         case "exploit", "pivot":
             guard Self.isModelID(rest) else { return nil }
@@ -56,7 +59,8 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
             guard let (c, body, fr) = Self.split(rest, withFR: true), let fr,
                 let arrow = body.firstIndex(of: ">")
             else { return nil }
-            let z1 = body[..<arrow], z2 = body[body.index(after: arrow)...]
+            let z1 = body[..<arrow]
+            let z2 = body[body.index(after: arrow)...]
             guard Self.isModelID(z1), Self.isModelID(z2) else { return nil }
             self = .cross(conduit: c, from: String(z1), to: String(z2), fr: fr)
         case "channel":
@@ -77,7 +81,8 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
         var body = text[text.index(after: colon)...]
         guard isModelID(conduit) else { return nil }
         guard withFR else { return body.contains("/") ? nil : (String(conduit), body, nil) }
-        guard let slash = body.lastIndex(of: "/"), let fr = FR(rawValue: String(body[body.index(after: slash)...])) else {
+        guard let slash = body.lastIndex(of: "/"), let fr = FR(rawValue: String(body[body.index(after: slash)...]))
+        else {
             return nil
         }
         body = body[..<slash]
@@ -85,9 +90,10 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func isModelID(_ s: Substring) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { c in
-            c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "." || c == "-")
-        }
+        !s.isEmpty
+            && s.unicodeScalars.allSatisfy { c in
+                c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "." || c == "-")
+            }
     }
 
     /// The conduit this step passes, if any.

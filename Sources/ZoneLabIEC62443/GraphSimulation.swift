@@ -11,7 +11,8 @@ public enum GraphSimulation {
         let plan = TrialPlan(
             count: settings.trials, shardIndex: settings.shard?.index ?? 0, shards: settings.shard?.count ?? 1,
             first: settings.firstTrial)
-        let outcome = Simulator(graph: graph, seed: settings.seed, threads: settings.threads).run(plan, progress: progress)
+        let outcome = Simulator(graph: graph, seed: settings.seed, threads: settings.threads).run(
+            plan, progress: progress)
         var set = RunSet(
             seed: settings.seed, trials: plan.shardCount, sha256: sha256, calibration: .object([]),
             toolVersion: ZoneLabVersion.current, tolerable: nil,
@@ -27,7 +28,8 @@ public enum GraphSimulation {
 extension RunSet {
     /// The widest 95% half-width over every target and attacker.
     public var widestHalfWidth: Double {
-        outcomes.flatMap { $0 }.map { Statistics.wilsonHalfWidth(successes: $0.compromised, trials: $0.trials) }.max() ?? 0
+        outcomes.flatMap { $0 }.map { Statistics.wilsonHalfWidth(successes: $0.compromised, trials: $0.trials) }.max()
+            ?? 0
     }
 
     /// Runs `block` by block (trial indices continuing) until every P's 95% half-width is at

@@ -40,7 +40,10 @@ public enum Hardening: Sendable, Hashable, CustomStringConvertible {
             guard let zone = s.zones[id] else { return s }
             s.zones[id]!.slAchieved = zone.slAchieved.raisedOnAssessed(to: zone.slTarget)
             for asset in s.assets.values where asset.zone == id {
-                s.assets[asset.id]!.slAchievedOverrides = Dictionary(uniqueKeysWithValues: asset.slAchievedOverrides.map { ($0.key, max($0.value, zone.slTarget[$0.key])) })
+                s.assets[asset.id]!.slAchievedOverrides = Dictionary(
+                    uniqueKeysWithValues: asset.slAchievedOverrides.map {
+                        ($0.key, max($0.value, zone.slTarget[$0.key]))
+                    })
             }
         }
         return s

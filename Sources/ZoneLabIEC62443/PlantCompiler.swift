@@ -38,9 +38,11 @@ public enum PlantCompiler {
             _ step: AttackStep, _ from: Int, _ to: Int, protection: Int?, iacs: Bool = false,
             technique: AttackTechnique, label: String
         ) {
-            edges.append(.init(
-                id: step.id.description, from: from, to: to, protection: protection, needsIACSSkill: iacs, step: step,
-                technique: technique, label: label))
+            edges.append(
+                .init(
+                    id: step.id.description, from: from, to: to, protection: protection, needsIACSSkill: iacs,
+                    step: step,
+                    technique: technique, label: label))
         }
 
         /// Asset protection: the weakest of `asset_frs` in the asset's SL-A.
@@ -69,10 +71,13 @@ public enum PlantCompiler {
             for asset in scenario.assets.values {
                 let a = node("asset:\(asset.id)")
                 let z = index["zone:\(asset.zone)"]!
-                addTakeover(from: z, to: a, asset: asset, step: { .exploit(asset: asset.id, vulnerability: $0) },
-                            via: "in \(zoneName(asset.zone))")
-                edge(.pivot(asset: asset.id, zone: asset.zone), a, z, protection: nil,
-                     technique: .lateralToolTransfer, label: "use \(asset.name) as a foothold in \(zoneName(asset.zone))")
+                addTakeover(
+                    from: z, to: a, asset: asset, step: { .exploit(asset: asset.id, vulnerability: $0) },
+                    via: "in \(zoneName(asset.zone))")
+                edge(
+                    .pivot(asset: asset.id, zone: asset.zone), a, z, protection: nil,
+                    technique: .lateralToolTransfer, label: "use \(asset.name) as a foothold in \(zoneName(asset.zone))"
+                )
             }
             for conduit in scenario.conduits.values {
                 guard let channels = conduit.channels else {
@@ -107,11 +112,16 @@ public enum PlantCompiler {
             let base = protection(of: asset)
             let iacs = calibration.isIACS(type: asset.type)
             if let v = Self.cappingVulnerability(of: asset, below: base) {
-                edge(step(v.id), from, to, protection: v.protectionCap, iacs: iacs, technique: .exploitationOfRemoteServices,
-                     label: "exploit \(v.id) (\(v.severity.rawValue)\(v.exploit == .public ? ", public exploit" : "")) on \(asset.name) \(via)")
+                edge(
+                    step(v.id), from, to, protection: v.protectionCap, iacs: iacs,
+                    technique: .exploitationOfRemoteServices,
+                    label:
+                        "exploit \(v.id) (\(v.severity.rawValue)\(v.exploit == .public ? ", public exploit" : "")) on \(asset.name) \(via)"
+                )
             } else {
-                edge(step(nil), from, to, protection: base, iacs: iacs, technique: takeoverTechnique(asset),
-                     label: "take over \(asset.name) \(via)")
+                edge(
+                    step(nil), from, to, protection: base, iacs: iacs, technique: takeoverTechnique(asset),
+                    label: "take over \(asset.name) \(via)")
             }
         }
 
@@ -125,8 +135,10 @@ public enum PlantCompiler {
             for (k, fr) in frs.enumerated() {
                 let next = k + 1 < frs.count ? node(EdgeID.gateNode(traversal: traversal, next: frs[k + 1])) : to
                 let technique: AttackTechnique = (k == 0 && outside) ? .externalRemoteServices : .barrier(fr)
-                edge(step(fr, k), current, next, protection: conduit.slAchieved[fr],
-                     technique: technique, label: "pass \(conduit.name) (\(fr.rawValue) SL \(conduit.slAchieved[fr])) \(describe)")
+                edge(
+                    step(fr, k), current, next, protection: conduit.slAchieved[fr],
+                    technique: technique,
+                    label: "pass \(conduit.name) (\(fr.rawValue) SL \(conduit.slAchieved[fr])) \(describe)")
                 current = next
             }
         }
@@ -141,7 +153,8 @@ public enum PlantCompiler {
 
         mutating func addChannel(_ conduit: Conduit, _ channel: Channel) {
             let cid = channel.cid
-            let fromNode = scenario.assets[channel.from] != nil ? index["asset:\(channel.from)"]! : index["zone:\(channel.from)"]!
+            let fromNode =
+                scenario.assets[channel.from] != nil ? index["asset:\(channel.from)"]! : index["zone:\(channel.from)"]!
             let reach = node(EdgeID.reachNode(conduit: conduit.id, channel: cid))
             let fromZone = scenario.zone(of: channel.from) ?? channel.from
             let toName = scenario.assets[channel.to]?.name ?? zoneName(channel.to)
@@ -152,13 +165,15 @@ public enum PlantCompiler {
                 step: { .channel(conduit: conduit.id, channel: cid, fr: $0, barrier: $1) },
                 describe: "on the channel \(fromName) → \(toName)\(channel.protocol.map { " (\($0))" } ?? "")")
             if let asset = scenario.assets[channel.to] {
-                addTakeover(from: reach, to: index["asset:\(asset.id)"]!, asset: asset,
-                            step: { .enter(conduit: conduit.id, channel: cid, target: asset.id, vulnerability: $0) },
-                            via: "through the channel from \(fromName)")
+                addTakeover(
+                    from: reach, to: index["asset:\(asset.id)"]!, asset: asset,
+                    step: { .enter(conduit: conduit.id, channel: cid, target: asset.id, vulnerability: $0) },
+                    via: "through the channel from \(fromName)")
             } else {
-                edge(.enter(conduit: conduit.id, channel: cid, target: channel.to, vulnerability: nil), reach,
-                     index["zone:\(channel.to)"]!, protection: nil,
-                     technique: .remoteServices, label: "arrive in \(zoneName(channel.to)) through \(conduit.name)")
+                edge(
+                    .enter(conduit: conduit.id, channel: cid, target: channel.to, vulnerability: nil), reach,
+                    index["zone:\(channel.to)"]!, protection: nil,
+                    technique: .remoteServices, label: "arrive in \(zoneName(channel.to)) through \(conduit.name)")
             }
         }
     }

@@ -70,7 +70,9 @@ public struct PlantModel: Sendable {
         } else {
             var chosen: [ResolvedAttacker] = []
             for id in settings.attackers {
-                guard let a = all.first(where: { $0.id == id }) else { throw UnknownAttacker(id: id, known: all.map(\.id)) }
+                guard let a = all.first(where: { $0.id == id }) else {
+                    throw UnknownAttacker(id: id, known: all.map(\.id))
+                }
                 if !chosen.contains(a) { chosen.append(a) }
             }
             attackers = chosen
@@ -93,7 +95,8 @@ public struct PlantModel: Sendable {
             first: settings.firstTrial)
         var perTrial: [TrialTimes] = []
         let outcomes = attackers.map { attacker -> [TargetOutcome] in
-            let simulator = Simulator(graph: skeleton.graph(for: attacker), seed: settings.seed, threads: settings.threads)
+            let simulator = Simulator(
+                graph: skeleton.graph(for: attacker), seed: settings.seed, threads: settings.threads)
             guard keepingTrials else { return simulator.run(plan, progress: progress).targets }
             let (outcome, trials) = simulator.runKeepingTrials(plan, progress: progress)
             perTrial.append(trials)
@@ -107,7 +110,12 @@ public struct PlantModel: Sendable {
                 .init(id: id, zone: scenario.zone(of: id), slTarget: slTarget(ofTarget: id))
             },
             conduits: scenario.conduits.values.map { conduit in
-                .init(id: conduit.id, slGap: Dictionary(uniqueKeysWithValues: conduit.slAchieved.gaps(to: scenario.slTarget(of: conduit)).map { ($0.fr, $0.gap) }))
+                .init(
+                    id: conduit.id,
+                    slGap: Dictionary(
+                        uniqueKeysWithValues: conduit.slAchieved.gaps(to: scenario.slTarget(of: conduit)).map {
+                            ($0.fr, $0.gap)
+                        }))
             },
             outcomes: outcomes)
         set.shard = settings.shard

@@ -6,105 +6,322 @@ import ZoneLabModel
 
 extension SystemRequirement {
     static let table: [SystemRequirement] = [
-        SystemRequirement(id: "SR 1.1", fr: .IAC, isEnhancement: false, title: "Human user identification and authentication", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.1 RE(1)", fr: .IAC, isEnhancement: true, title: "Unique identification and authentication", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.1 RE(2)", fr: .IAC, isEnhancement: true, title: "Multifactor authentication for untrusted networks", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.1 RE(3)", fr: .IAC, isEnhancement: true, title: "Multifactor authentication for all networks", level: 4, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.2", fr: .IAC, isEnhancement: false, title: "Software process and device identification and authentication", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.2 RE(1)", fr: .IAC, isEnhancement: true, title: "Unique identification and authentication", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.3", fr: .IAC, isEnhancement: false, title: "Account management", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.3 RE(1)", fr: .IAC, isEnhancement: true, title: "Unified account management", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.4", fr: .IAC, isEnhancement: false, title: "Identifier management", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.5", fr: .IAC, isEnhancement: false, title: "Authenticator management", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.5 RE(1)", fr: .IAC, isEnhancement: true, title: "Hardware security for software process identity credentials", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.6", fr: .IAC, isEnhancement: false, title: "Wireless access management", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.6 RE(1)", fr: .IAC, isEnhancement: true, title: "Unique identification and authentication", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.7", fr: .IAC, isEnhancement: false, title: "Strength of password-based authentication", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.7 RE(1)", fr: .IAC, isEnhancement: true, title: "Password generation and lifetime restrictions for human users", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.7 RE(2)", fr: .IAC, isEnhancement: true, title: "Password lifetime restrictions for all users", level: 4, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.8", fr: .IAC, isEnhancement: false, title: "Public key infrastructure (PKI) certificates", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.9", fr: .IAC, isEnhancement: false, title: "Strength of public key authentication", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.9 RE(1)", fr: .IAC, isEnhancement: true, title: "Hardware security for public key authentication", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.10", fr: .IAC, isEnhancement: false, title: "Authenticator feedback", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.11", fr: .IAC, isEnhancement: false, title: "Unsuccessful login attempts", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.12", fr: .IAC, isEnhancement: false, title: "System use notification", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.13", fr: .IAC, isEnhancement: false, title: "Access via untrusted networks", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 1.13 RE(1)", fr: .IAC, isEnhancement: true, title: "Explicit access request approval", level: 2, disputedLevel: nil, note: "Both sources give SL2; CCLI extract notes Table B.1 p.76 may list RE1 only at SL3-4 (clause 5.15.4 wins)."),
-        SystemRequirement(id: "SR 2.1", fr: .UC, isEnhancement: false, title: "Authorization enforcement", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.1 RE(1)", fr: .UC, isEnhancement: true, title: "Authorization enforcement for all users", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.1 RE(2)", fr: .UC, isEnhancement: true, title: "Permission mapping to roles", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.1 RE(3)", fr: .UC, isEnhancement: true, title: "Supervisor override", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.1 RE(4)", fr: .UC, isEnhancement: true, title: "Dual approval", level: 4, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.2", fr: .UC, isEnhancement: false, title: "Wireless use control", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.2 RE(1)", fr: .UC, isEnhancement: true, title: "Identify and report unauthorized wireless devices", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.3", fr: .UC, isEnhancement: false, title: "Use control for portable and mobile devices", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.3 RE(1)", fr: .UC, isEnhancement: true, title: "Enforcement of security status of portable and mobile devices", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.4", fr: .UC, isEnhancement: false, title: "Mobile code", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.4 RE(1)", fr: .UC, isEnhancement: true, title: "Mobile code integrity check", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.5", fr: .UC, isEnhancement: false, title: "Session lock", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.6", fr: .UC, isEnhancement: false, title: "Remote session termination", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.7", fr: .UC, isEnhancement: false, title: "Concurrent session control", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.8", fr: .UC, isEnhancement: false, title: "Auditable events", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.8 RE(1)", fr: .UC, isEnhancement: true, title: "Centrally managed, system-wide audit trail", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.9", fr: .UC, isEnhancement: false, title: "Audit storage capacity", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.9 RE(1)", fr: .UC, isEnhancement: true, title: "Warn when audit record storage capacity threshold reached", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.10", fr: .UC, isEnhancement: false, title: "Response to audit processing failures", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.11", fr: .UC, isEnhancement: false, title: "Timestamps", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.11 RE(1)", fr: .UC, isEnhancement: true, title: "Time synchronization", level: 3, disputedLevel: nil, note: "Title in 3-3 possibly \"Internal time synchronization\" (CCLI extract: \"internal clock sync\"); DSL uses \"Time synchronization\"."),
-        SystemRequirement(id: "SR 2.11 RE(2)", fr: .UC, isEnhancement: true, title: "Protection of time source integrity", level: 4, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.12", fr: .UC, isEnhancement: false, title: "Non-repudiation", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 2.12 RE(1)", fr: .UC, isEnhancement: true, title: "Non-repudiation for all users", level: 4, disputedLevel: 3, note: "CCLI extract text says SL3+; Nemo10982 DSL: SL4. UNRESOLVED."),
-        SystemRequirement(id: "SR 3.1", fr: .SI, isEnhancement: false, title: "Communication integrity", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.1 RE(1)", fr: .SI, isEnhancement: true, title: "Cryptographic integrity protection", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.2", fr: .SI, isEnhancement: false, title: "Malicious code protection", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.2 RE(1)", fr: .SI, isEnhancement: true, title: "Malicious code protection on entry and exit points", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.2 RE(2)", fr: .SI, isEnhancement: true, title: "Central management and reporting for malicious code protection", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.3", fr: .SI, isEnhancement: false, title: "Security functionality verification", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.3 RE(1)", fr: .SI, isEnhancement: true, title: "Automated mechanisms for security functionality verification", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.3 RE(2)", fr: .SI, isEnhancement: true, title: "Security functionality verification during normal operation", level: 4, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.4", fr: .SI, isEnhancement: false, title: "Software and information integrity", level: 2, disputedLevel: 1, note: "CCLI extract (clause 7.6.4 text as transcribed): SR 3.4 already at SL1; Nemo10982 DSL (Table B.1 style): SL2. A third markdown claims COR1:2014 changed this row. UNRESOLVED."),
-        SystemRequirement(id: "SR 3.4 RE(1)", fr: .SI, isEnhancement: true, title: "Automated notification about integrity violations", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.5", fr: .SI, isEnhancement: false, title: "Input validation", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.6", fr: .SI, isEnhancement: false, title: "Deterministic output", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.7", fr: .SI, isEnhancement: false, title: "Error handling", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.8", fr: .SI, isEnhancement: false, title: "Session integrity", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.8 RE(1)", fr: .SI, isEnhancement: true, title: "Invalidation of session IDs after session termination", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.8 RE(2)", fr: .SI, isEnhancement: true, title: "Unique session ID generation", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.8 RE(3)", fr: .SI, isEnhancement: true, title: "Randomness of session IDs", level: 4, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.9", fr: .SI, isEnhancement: false, title: "Protection of audit information", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 3.9 RE(1)", fr: .SI, isEnhancement: true, title: "Audit records on write-once media", level: 4, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 4.1", fr: .DC, isEnhancement: false, title: "Information confidentiality", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 4.1 RE(1)", fr: .DC, isEnhancement: true, title: "Protection of confidentiality at rest or in transit via untrusted networks", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 4.1 RE(2)", fr: .DC, isEnhancement: true, title: "Protection of confidentiality across zone boundaries", level: 4, disputedLevel: 3, note: "CCLI extract: SL3-4; Nemo10982 DSL: SL4 only. UNRESOLVED."),
-        SystemRequirement(id: "SR 4.2", fr: .DC, isEnhancement: false, title: "Information persistence", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 4.2 RE(1)", fr: .DC, isEnhancement: true, title: "Purging of shared memory resources", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 4.3", fr: .DC, isEnhancement: false, title: "Use of cryptography", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 5.1", fr: .RDF, isEnhancement: false, title: "Network segmentation", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 5.1 RE(1)", fr: .RDF, isEnhancement: true, title: "Physical network segmentation", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 5.1 RE(2)", fr: .RDF, isEnhancement: true, title: "Independence from non-control system networks", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 5.1 RE(3)", fr: .RDF, isEnhancement: true, title: "Logical and physical isolation of critical networks", level: 4, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 5.2", fr: .RDF, isEnhancement: false, title: "Zone boundary protection", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 5.2 RE(1)", fr: .RDF, isEnhancement: true, title: "Deny by default, allow by exception", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 5.2 RE(2)", fr: .RDF, isEnhancement: true, title: "Island mode", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 5.2 RE(3)", fr: .RDF, isEnhancement: true, title: "Fail close", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 5.3", fr: .RDF, isEnhancement: false, title: "General purpose person-to-person communication restrictions", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 5.3 RE(1)", fr: .RDF, isEnhancement: true, title: "Prohibit all general purpose person-to-person communications", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 5.4", fr: .RDF, isEnhancement: false, title: "Application partitioning", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 6.1", fr: .TRE, isEnhancement: false, title: "Audit log accessibility", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 6.1 RE(1)", fr: .TRE, isEnhancement: true, title: "Programmatic access to audit logs", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 6.2", fr: .TRE, isEnhancement: false, title: "Continuous monitoring", level: 2, disputedLevel: 1, note: "CCLI extract: SL1-4; Nemo10982 DSL: SL2-4. UNRESOLVED."),
-        SystemRequirement(id: "SR 7.1", fr: .RA, isEnhancement: false, title: "Denial of service protection", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.1 RE(1)", fr: .RA, isEnhancement: true, title: "Manage communication loads", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.1 RE(2)", fr: .RA, isEnhancement: true, title: "Limit DoS effects to other systems or networks", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.2", fr: .RA, isEnhancement: false, title: "Resource management", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.3", fr: .RA, isEnhancement: false, title: "Control system backup", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.3 RE(1)", fr: .RA, isEnhancement: true, title: "Backup verification", level: 2, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.3 RE(2)", fr: .RA, isEnhancement: true, title: "Backup automation", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.4", fr: .RA, isEnhancement: false, title: "Control system recovery and reconstitution", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.5", fr: .RA, isEnhancement: false, title: "Emergency power", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.6", fr: .RA, isEnhancement: false, title: "Network and security configuration settings", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.6 RE(1)", fr: .RA, isEnhancement: true, title: "Machine-readable reporting of current security settings", level: 3, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.7", fr: .RA, isEnhancement: false, title: "Least functionality", level: 1, disputedLevel: nil, note: nil),
-        SystemRequirement(id: "SR 7.8", fr: .RA, isEnhancement: false, title: "Control system component inventory", level: 2, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.1", fr: .IAC, isEnhancement: false, title: "Human user identification and authentication",
+            level: 1, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.1 RE(1)", fr: .IAC, isEnhancement: true, title: "Unique identification and authentication",
+            level: 2, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.1 RE(2)", fr: .IAC, isEnhancement: true,
+            title: "Multifactor authentication for untrusted networks", level: 3, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.1 RE(3)", fr: .IAC, isEnhancement: true, title: "Multifactor authentication for all networks",
+            level: 4, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.2", fr: .IAC, isEnhancement: false,
+            title: "Software process and device identification and authentication", level: 2, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 1.2 RE(1)", fr: .IAC, isEnhancement: true, title: "Unique identification and authentication",
+            level: 3, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.3", fr: .IAC, isEnhancement: false, title: "Account management", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 1.3 RE(1)", fr: .IAC, isEnhancement: true, title: "Unified account management", level: 3,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.4", fr: .IAC, isEnhancement: false, title: "Identifier management", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 1.5", fr: .IAC, isEnhancement: false, title: "Authenticator management", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.5 RE(1)", fr: .IAC, isEnhancement: true,
+            title: "Hardware security for software process identity credentials", level: 3, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 1.6", fr: .IAC, isEnhancement: false, title: "Wireless access management", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.6 RE(1)", fr: .IAC, isEnhancement: true, title: "Unique identification and authentication",
+            level: 2, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.7", fr: .IAC, isEnhancement: false, title: "Strength of password-based authentication", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.7 RE(1)", fr: .IAC, isEnhancement: true,
+            title: "Password generation and lifetime restrictions for human users", level: 3, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 1.7 RE(2)", fr: .IAC, isEnhancement: true, title: "Password lifetime restrictions for all users",
+            level: 4, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.8", fr: .IAC, isEnhancement: false, title: "Public key infrastructure (PKI) certificates",
+            level: 2, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.9", fr: .IAC, isEnhancement: false, title: "Strength of public key authentication", level: 2,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.9 RE(1)", fr: .IAC, isEnhancement: true, title: "Hardware security for public key authentication",
+            level: 3, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.10", fr: .IAC, isEnhancement: false, title: "Authenticator feedback", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.11", fr: .IAC, isEnhancement: false, title: "Unsuccessful login attempts", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.12", fr: .IAC, isEnhancement: false, title: "System use notification", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.13", fr: .IAC, isEnhancement: false, title: "Access via untrusted networks", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 1.13 RE(1)", fr: .IAC, isEnhancement: true, title: "Explicit access request approval", level: 2,
+            disputedLevel: nil,
+            note:
+                "Both sources give SL2; CCLI extract notes Table B.1 p.76 may list RE1 only at SL3-4 (clause 5.15.4 wins)."
+        ),
+        SystemRequirement(
+            id: "SR 2.1", fr: .UC, isEnhancement: false, title: "Authorization enforcement", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.1 RE(1)", fr: .UC, isEnhancement: true, title: "Authorization enforcement for all users",
+            level: 2, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.1 RE(2)", fr: .UC, isEnhancement: true, title: "Permission mapping to roles", level: 2,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.1 RE(3)", fr: .UC, isEnhancement: true, title: "Supervisor override", level: 3,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.1 RE(4)", fr: .UC, isEnhancement: true, title: "Dual approval", level: 4, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 2.2", fr: .UC, isEnhancement: false, title: "Wireless use control", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 2.2 RE(1)", fr: .UC, isEnhancement: true,
+            title: "Identify and report unauthorized wireless devices", level: 3, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.3", fr: .UC, isEnhancement: false, title: "Use control for portable and mobile devices", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.3 RE(1)", fr: .UC, isEnhancement: true,
+            title: "Enforcement of security status of portable and mobile devices", level: 3, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 2.4", fr: .UC, isEnhancement: false, title: "Mobile code", level: 1, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.4 RE(1)", fr: .UC, isEnhancement: true, title: "Mobile code integrity check", level: 3,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.5", fr: .UC, isEnhancement: false, title: "Session lock", level: 1, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.6", fr: .UC, isEnhancement: false, title: "Remote session termination", level: 2,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.7", fr: .UC, isEnhancement: false, title: "Concurrent session control", level: 3,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.8", fr: .UC, isEnhancement: false, title: "Auditable events", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 2.8 RE(1)", fr: .UC, isEnhancement: true, title: "Centrally managed, system-wide audit trail",
+            level: 3, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.9", fr: .UC, isEnhancement: false, title: "Audit storage capacity", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 2.9 RE(1)", fr: .UC, isEnhancement: true,
+            title: "Warn when audit record storage capacity threshold reached", level: 3, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.10", fr: .UC, isEnhancement: false, title: "Response to audit processing failures", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.11", fr: .UC, isEnhancement: false, title: "Timestamps", level: 2, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.11 RE(1)", fr: .UC, isEnhancement: true, title: "Time synchronization", level: 3,
+            disputedLevel: nil,
+            note:
+                "Title in 3-3 possibly \"Internal time synchronization\" (CCLI extract: \"internal clock sync\"); DSL uses \"Time synchronization\"."
+        ),
+        SystemRequirement(
+            id: "SR 2.11 RE(2)", fr: .UC, isEnhancement: true, title: "Protection of time source integrity", level: 4,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 2.12", fr: .UC, isEnhancement: false, title: "Non-repudiation", level: 3, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 2.12 RE(1)", fr: .UC, isEnhancement: true, title: "Non-repudiation for all users", level: 4,
+            disputedLevel: 3, note: "CCLI extract text says SL3+; Nemo10982 DSL: SL4. UNRESOLVED."),
+        SystemRequirement(
+            id: "SR 3.1", fr: .SI, isEnhancement: false, title: "Communication integrity", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 3.1 RE(1)", fr: .SI, isEnhancement: true, title: "Cryptographic integrity protection", level: 3,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 3.2", fr: .SI, isEnhancement: false, title: "Malicious code protection", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 3.2 RE(1)", fr: .SI, isEnhancement: true,
+            title: "Malicious code protection on entry and exit points", level: 2, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 3.2 RE(2)", fr: .SI, isEnhancement: true,
+            title: "Central management and reporting for malicious code protection", level: 3, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 3.3", fr: .SI, isEnhancement: false, title: "Security functionality verification", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 3.3 RE(1)", fr: .SI, isEnhancement: true,
+            title: "Automated mechanisms for security functionality verification", level: 3, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 3.3 RE(2)", fr: .SI, isEnhancement: true,
+            title: "Security functionality verification during normal operation", level: 4, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 3.4", fr: .SI, isEnhancement: false, title: "Software and information integrity", level: 2,
+            disputedLevel: 1,
+            note:
+                "CCLI extract (clause 7.6.4 text as transcribed): SR 3.4 already at SL1; Nemo10982 DSL (Table B.1 style): SL2. A third markdown claims COR1:2014 changed this row. UNRESOLVED."
+        ),
+        SystemRequirement(
+            id: "SR 3.4 RE(1)", fr: .SI, isEnhancement: true,
+            title: "Automated notification about integrity violations", level: 3, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 3.5", fr: .SI, isEnhancement: false, title: "Input validation", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 3.6", fr: .SI, isEnhancement: false, title: "Deterministic output", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 3.7", fr: .SI, isEnhancement: false, title: "Error handling", level: 2, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 3.8", fr: .SI, isEnhancement: false, title: "Session integrity", level: 2, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 3.8 RE(1)", fr: .SI, isEnhancement: true,
+            title: "Invalidation of session IDs after session termination", level: 3, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 3.8 RE(2)", fr: .SI, isEnhancement: true, title: "Unique session ID generation", level: 3,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 3.8 RE(3)", fr: .SI, isEnhancement: true, title: "Randomness of session IDs", level: 4,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 3.9", fr: .SI, isEnhancement: false, title: "Protection of audit information", level: 2,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 3.9 RE(1)", fr: .SI, isEnhancement: true, title: "Audit records on write-once media", level: 4,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 4.1", fr: .DC, isEnhancement: false, title: "Information confidentiality", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 4.1 RE(1)", fr: .DC, isEnhancement: true,
+            title: "Protection of confidentiality at rest or in transit via untrusted networks", level: 2,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 4.1 RE(2)", fr: .DC, isEnhancement: true,
+            title: "Protection of confidentiality across zone boundaries", level: 4, disputedLevel: 3,
+            note: "CCLI extract: SL3-4; Nemo10982 DSL: SL4 only. UNRESOLVED."),
+        SystemRequirement(
+            id: "SR 4.2", fr: .DC, isEnhancement: false, title: "Information persistence", level: 2, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 4.2 RE(1)", fr: .DC, isEnhancement: true, title: "Purging of shared memory resources", level: 3,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 4.3", fr: .DC, isEnhancement: false, title: "Use of cryptography", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 5.1", fr: .RDF, isEnhancement: false, title: "Network segmentation", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 5.1 RE(1)", fr: .RDF, isEnhancement: true, title: "Physical network segmentation", level: 2,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 5.1 RE(2)", fr: .RDF, isEnhancement: true, title: "Independence from non-control system networks",
+            level: 3, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 5.1 RE(3)", fr: .RDF, isEnhancement: true,
+            title: "Logical and physical isolation of critical networks", level: 4, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 5.2", fr: .RDF, isEnhancement: false, title: "Zone boundary protection", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 5.2 RE(1)", fr: .RDF, isEnhancement: true, title: "Deny by default, allow by exception", level: 2,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 5.2 RE(2)", fr: .RDF, isEnhancement: true, title: "Island mode", level: 3, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 5.2 RE(3)", fr: .RDF, isEnhancement: true, title: "Fail close", level: 3, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 5.3", fr: .RDF, isEnhancement: false,
+            title: "General purpose person-to-person communication restrictions", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 5.3 RE(1)", fr: .RDF, isEnhancement: true,
+            title: "Prohibit all general purpose person-to-person communications", level: 3, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 5.4", fr: .RDF, isEnhancement: false, title: "Application partitioning", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 6.1", fr: .TRE, isEnhancement: false, title: "Audit log accessibility", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 6.1 RE(1)", fr: .TRE, isEnhancement: true, title: "Programmatic access to audit logs", level: 3,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 6.2", fr: .TRE, isEnhancement: false, title: "Continuous monitoring", level: 2, disputedLevel: 1,
+            note: "CCLI extract: SL1-4; Nemo10982 DSL: SL2-4. UNRESOLVED."),
+        SystemRequirement(
+            id: "SR 7.1", fr: .RA, isEnhancement: false, title: "Denial of service protection", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 7.1 RE(1)", fr: .RA, isEnhancement: true, title: "Manage communication loads", level: 2,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 7.1 RE(2)", fr: .RA, isEnhancement: true, title: "Limit DoS effects to other systems or networks",
+            level: 3, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 7.2", fr: .RA, isEnhancement: false, title: "Resource management", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 7.3", fr: .RA, isEnhancement: false, title: "Control system backup", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 7.3 RE(1)", fr: .RA, isEnhancement: true, title: "Backup verification", level: 2,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 7.3 RE(2)", fr: .RA, isEnhancement: true, title: "Backup automation", level: 3, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 7.4", fr: .RA, isEnhancement: false, title: "Control system recovery and reconstitution", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 7.5", fr: .RA, isEnhancement: false, title: "Emergency power", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 7.6", fr: .RA, isEnhancement: false, title: "Network and security configuration settings", level: 1,
+            disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 7.6 RE(1)", fr: .RA, isEnhancement: true,
+            title: "Machine-readable reporting of current security settings", level: 3, disputedLevel: nil, note: nil),
+        SystemRequirement(
+            id: "SR 7.7", fr: .RA, isEnhancement: false, title: "Least functionality", level: 1, disputedLevel: nil,
+            note: nil),
+        SystemRequirement(
+            id: "SR 7.8", fr: .RA, isEnhancement: false, title: "Control system component inventory", level: 2,
+            disputedLevel: nil, note: nil),
     ]
 }

@@ -56,29 +56,41 @@ public struct RequirementsReport: Sendable {
                 notAssessed: achieved.notAssessedFRs)
         }
         zones = s.zones.values.map { element($0.id, "zone", target: $0.slTarget, achieved: $0.slAchieved) }
-        conduits = s.conduits.values.map { element($0.id, "conduit", target: s.slTarget(of: $0), achieved: $0.slAchieved) }
+        conduits = s.conduits.values.map {
+            element($0.id, "conduit", target: s.slTarget(of: $0), achieved: $0.slAchieved)
+        }
     }
 
     /// SPEC 7: `zonelab_requirements: 1`.
     public func json(toolVersion: String, sha256: String) -> JSONValue {
         func list(_ elements: [Element]) -> JSONValue {
-            .array(elements.map { e in
-                .object([
-                    ("id", .string(e.id)),
-                    ("not_assessed", .array(e.notAssessed.map { .string($0.rawValue) })),
-                    ("requirements", .array(e.entries.map { entry in
-                        var pairs: [(String, JSONValue)] = [
-                            ("id", .string(entry.requirement.id)), ("fr", .string(entry.requirement.fr.rawValue)),
-                            ("level", .int(entry.requirement.level)), ("title", .string(entry.requirement.title)),
-                            ("covered", .bool(entry.covered)), ("disputed", .bool(entry.requirement.disputed)),
-                        ]
-                        if let other = entry.requirement.disputedLevel { pairs.append(("disputed_level", .int(other))) }
-                        pairs.append(("enhancement", .bool(entry.requirement.isEnhancement)))
-                        if let note = entry.requirement.note { pairs.append(("note", .string(note))) }
-                        return .object(pairs)
-                    })),
-                ])
-            })
+            .array(
+                elements.map { e in
+                    .object([
+                        ("id", .string(e.id)),
+                        ("not_assessed", .array(e.notAssessed.map { .string($0.rawValue) })),
+                        (
+                            "requirements",
+                            .array(
+                                e.entries.map { entry in
+                                    var pairs: [(String, JSONValue)] = [
+                                        ("id", .string(entry.requirement.id)),
+                                        ("fr", .string(entry.requirement.fr.rawValue)),
+                                        ("level", .int(entry.requirement.level)),
+                                        ("title", .string(entry.requirement.title)),
+                                        ("covered", .bool(entry.covered)),
+                                        ("disputed", .bool(entry.requirement.disputed)),
+                                    ]
+                                    if let other = entry.requirement.disputedLevel {
+                                        pairs.append(("disputed_level", .int(other)))
+                                    }
+                                    pairs.append(("enhancement", .bool(entry.requirement.isEnhancement)))
+                                    if let note = entry.requirement.note { pairs.append(("note", .string(note))) }
+                                    return .object(pairs)
+                                })
+                        ),
+                    ])
+                })
         }
         return .object([
             ("zonelab_requirements", 1),
@@ -92,12 +104,17 @@ public struct RequirementsReport: Sendable {
     public func csv() -> String {
         var lines = ["element_kind,element,requirement,fr,level,title,covered,disputed"]
         func field(_ s: String) -> String {
-            s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            s.contains(",") || s.contains("\"") || s.contains("\n")
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         for e in zones + conduits {
             for entry in e.entries {
                 let r = entry.requirement
-                lines.append([e.kind, e.id, r.id, r.fr.rawValue, String(r.level), r.title, String(entry.covered), String(r.disputed)].map(field).joined(separator: ","))
+                lines.append(
+                    [
+                        e.kind, e.id, r.id, r.fr.rawValue, String(r.level), r.title, String(entry.covered),
+                        String(r.disputed),
+                    ].map(field).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -68,20 +68,26 @@ public struct ResultsDocument: Sendable {
         func fail(_ message: String) -> DiagnosticError {
             DiagnosticError([Diagnostic(.error, file: file, at: .start, message)])
         }
-        guard let shard else { throw fail("not a shard file: it has no \"shard\" block (a whole run's results cannot be merged)") }
+        guard let shard else {
+            throw fail("not a shard file: it has no \"shard\" block (a whole run's results cannot be merged)")
+        }
         guard let seed, let sha256 else { throw fail("the shard file has no seed or scenario_sha256") }
         var attackers: [RunSet.AttackerInfo] = []
         var outcomes: [[TargetOutcome]] = []
         for (t, target) in targets.enumerated() {
             if t == 0 {
-                attackers = target.results.map { .init(id: $0.attacker, capability: $0.capability, horizonHours: $0.horizonHours ?? 0) }
+                attackers = target.results.map {
+                    .init(id: $0.attacker, capability: $0.capability, horizonHours: $0.horizonHours ?? 0)
+                }
                 outcomes = attackers.map { _ in [] }
             }
             guard target.results.map(\.attacker) == attackers.map(\.id) else {
                 throw fail("target '\(target.id)' lists other attackers than the first target")
             }
             for (a, result) in target.results.enumerated() {
-                guard var outcome = result.shardData else { throw fail("result \(a + 1) of target '\(target.id)' has no shard data") }
+                guard var outcome = result.shardData else {
+                    throw fail("result \(a + 1) of target '\(target.id)' has no shard data")
+                }
                 outcome.target = t
                 outcomes[a].append(outcome)
             }
@@ -135,7 +141,9 @@ public struct ResultsDocument: Sendable {
                 return nil
             }
             let trials = require(root, "trials", in: "the results").flatMap { count($0, "'trials'") } ?? 0
-            let seed = root["seed"].flatMap { d.integer($0, "'seed'", in: Int.min...Int.max) }.map { UInt64(bitPattern: Int64($0)) }
+            let seed = root["seed"].flatMap { d.integer($0, "'seed'", in: Int.min...Int.max) }.map {
+                UInt64(bitPattern: Int64($0))
+            }
             let sha = root["scenario_sha256"].flatMap { text($0, "'scenario_sha256'") }
             let tolerable = root["tolerable"].flatMap { d.number($0, "'tolerable'", in: 0...1) }
             var targets: [Target] = []
@@ -145,20 +153,24 @@ public struct ResultsDocument: Sendable {
             }
             var conduits: [Conduit] = []
             for node in root["conduits"].flatMap({ d.list($0, "'conduits'") }) ?? [] {
-                guard let id = require(node, "id", in: "a conduit").flatMap({ text($0, "the id of a conduit") }) else { continue }
+                guard let id = require(node, "id", in: "a conduit").flatMap({ text($0, "the id of a conduit") }) else {
+                    continue
+                }
                 var gap: [FR: Int] = [:]
                 for (key, value) in node["sl_gap"]?.jsonValue.object ?? [] {
                     if let fr = FR(rawValue: key), let g = value.int { gap[fr] = g }
                 }
                 var criticality: [String: Double]?
                 if let c = node["criticality"]?.jsonValue.object {
-                    criticality = Dictionary(c.compactMap { key, value in value.double.map { (key, $0) } }, uniquingKeysWith: { a, _ in a })
+                    criticality = Dictionary(
+                        c.compactMap { key, value in value.double.map { (key, $0) } }, uniquingKeysWith: { a, _ in a })
                 }
                 conduits.append(Conduit(id: id, slGap: gap, criticality: criticality))
             }
             var document = ResultsDocument(
                 seed: seed, trials: trials, sha256: sha, calibration: root["calibration"]?.jsonValue ?? .object([]),
-                toolVersion: root["tool"]?["version"]?.text ?? "", tolerable: tolerable, targets: targets, conduits: conduits)
+                toolVersion: root["tool"]?["version"]?.text ?? "", tolerable: tolerable, targets: targets,
+                conduits: conduits)
             if let shard = root["shard"] {
                 let index = require(shard, "index", in: "'shard'").flatMap { count($0, "'index' of 'shard'") }
                 let shards = require(shard, "count", in: "'shard'").flatMap { count($0, "'count' of 'shard'") }
@@ -176,22 +188,30 @@ public struct ResultsDocument: Sendable {
             else { return nil }
             var results: [Result] = []
             for (r, item) in (d.list(resultsNode, "the results of target '\(id)'") ?? []).enumerated() {
-                if let result = result(item, what: "result #\(r + 1) of target '\(id)'", target: t) { results.append(result) }
+                if let result = result(item, what: "result #\(r + 1) of target '\(id)'", target: t) {
+                    results.append(result)
+                }
             }
             return Target(
                 id: id, zone: node["zone"].flatMap { text($0, "'zone' of target '\(id)'") },
-                slTarget: node["sl_target"].flatMap { d.integer($0, "'sl_target' of target '\(id)'", in: 0...4) }, results: results)
+                slTarget: node["sl_target"].flatMap { d.integer($0, "'sl_target' of target '\(id)'", in: 0...4) },
+                results: results)
         }
 
         mutating func result(_ node: DocumentNode, what: String, target t: Int) -> Result? {
-            guard let attacker = require(node, "attacker", in: what).flatMap({ text($0, "'attacker'") }) else { return nil }
+            guard let attacker = require(node, "attacker", in: what).flatMap({ text($0, "'attacker'") }) else {
+                return nil
+            }
             let p = require(node, "p", in: what).flatMap { d.number($0, "'p'", in: 0...1) } ?? 0
             let compromised = require(node, "compromised", in: what).flatMap { count($0, "'compromised'") } ?? 0
             var paths: [(frequency: Double, edges: [String])] = []
             if let pathsNode = require(node, "paths", in: what) {
                 for (k, pathNode) in (d.list(pathsNode, "'paths'") ?? []).enumerated() {
                     let pathWhat = "path #\(k + 1) of \(what)"
-                    guard let f = require(pathNode, "frequency", in: pathWhat).flatMap({ d.number($0, "'frequency'", in: 0...1) }),
+                    guard
+                        let f = require(pathNode, "frequency", in: pathWhat).flatMap({
+                            d.number($0, "'frequency'", in: 0...1)
+                        }),
                         let edgesNode = require(pathNode, "edges", in: pathWhat)
                     else { continue }
                     paths.append((f, (d.list(edgesNode, "'edges'") ?? []).compactMap { text($0, "an edge id") }))
@@ -199,8 +219,11 @@ public struct ResultsDocument: Sendable {
             }
             var shardData: TargetOutcome?
             if let data = node["shard_data"] {
-                let trials = require(data, "trials", in: "'shard_data' of \(what)").flatMap { count($0, "'trials'") } ?? 0
-                let times = (data["times"].flatMap { d.list($0, "'times'") } ?? []).compactMap { d.number($0, "a time") }
+                let trials =
+                    require(data, "trials", in: "'shard_data' of \(what)").flatMap { count($0, "'trials'") } ?? 0
+                let times = (data["times"].flatMap { d.list($0, "'times'") } ?? []).compactMap {
+                    d.number($0, "a time")
+                }
                 var counts: [PathCount] = []
                 for item in data["paths"].flatMap({ d.list($0, "'paths' of 'shard_data'") }) ?? [] {
                     guard let c = require(item, "count", in: "a shard path").flatMap({ count($0, "'count'") }),
@@ -212,7 +235,9 @@ public struct ResultsDocument: Sendable {
             }
             return Result(
                 attacker: attacker, capability: node["capability"].flatMap { d.integer($0, "'capability'", in: 1...5) },
-                horizonHours: node["horizon_hours"].flatMap { d.number($0, "'horizon_hours'", in: 0...Double.greatestFiniteMagnitude) },
+                horizonHours: node["horizon_hours"].flatMap {
+                    d.number($0, "'horizon_hours'", in: 0...Double.greatestFiniteMagnitude)
+                },
                 compromised: compromised, p: p, paths: paths, shardData: shardData)
         }
 
@@ -227,16 +252,21 @@ public struct ResultsDocument: Sendable {
             var drops: [String: [String: Int]] = [:]
             if case .mapping(let perAttacker) = dropsNode.kind {
                 for pair in perAttacker {
-                    guard let attacker = pair.key.text, case .mapping(let perConduit) = pair.value.kind else { continue }
+                    guard let attacker = pair.key.text, case .mapping(let perConduit) = pair.value.kind else {
+                        continue
+                    }
                     for entry in perConduit {
-                        if let conduit = entry.key.text, let drop = d.integer(entry.value, "a hardening drop", in: Int.min...Int.max) {
+                        if let conduit = entry.key.text,
+                            let drop = d.integer(entry.value, "a hardening drop", in: Int.min...Int.max)
+                        {
                             drops[attacker, default: [:]][conduit] = drop
                         }
                     }
                 }
             }
             return HardeningTally(
-                candidates: candidates.compactMap { text($0, "a candidate conduit") }, runTrials: runTrials, trials: trials,
+                candidates: candidates.compactMap { text($0, "a candidate conduit") }, runTrials: runTrials,
+                trials: trials,
                 targets: targets, drops: drops)
         }
     }

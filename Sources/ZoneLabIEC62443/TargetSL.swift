@@ -47,7 +47,9 @@ public struct TargetSLJustification: Sendable {
     public var structural: [String]
 
     /// Runs the analysis; `maxSteps` bounds the roadmap.
-    public static func analyse(model: PlantModel, settings: SimulationSettings, maxSteps: Int = 8) -> TargetSLJustification {
+    public static func analyse(model: PlantModel, settings: SimulationSettings, maxSteps: Int = 8)
+        -> TargetSLJustification
+    {
         let base = model.simulate(settings)
         let scenario = model.scenario
         let entryZones = Set(model.attackers.flatMap(\.entry).compactMap { scenario.zone(of: $0) })
@@ -59,7 +61,8 @@ public struct TargetSLJustification: Sendable {
                 let inside = base.targets.filter { $0.zone == zone && ($0.slTarget ?? 0) > 0 }
                 if !inside.isEmpty {
                     structural.append(
-                        "Attacker \(attacker.id) starts in zone \(zone), where \(Formatting.list(inside.map(\.id))) \(inside.count == 1 ? "lies" : "lie"): no SL-T on that zone keeps it out. Add a zone boundary (a conduit) between where \(attacker.id) enters and the critical assets.")
+                        "Attacker \(attacker.id) starts in zone \(zone), where \(Formatting.list(inside.map(\.id))) \(inside.count == 1 ? "lies" : "lie"): no SL-T on that zone keeps it out. Add a zone boundary (a conduit) between where \(attacker.id) enters and the critical assets."
+                    )
                 }
             }
         }
@@ -73,7 +76,8 @@ public struct TargetSLJustification: Sendable {
             var pAt: [String: Double] = [:]
             var found: ZoneVerdicts.Verdict?
             for level in 0...4 {
-                let trial = model.with(scenario: Hardening.zone(zone, level: level).applied(to: scenario)).simulate(settings)
+                let trial = model.with(scenario: Hardening.zone(zone, level: level).applied(to: scenario)).simulate(
+                    settings)
                 pAt = worst(trial, among: ownTargets)
                 found = ZoneVerdicts(trial, model: model).verdicts.first { $0.zone == zone }
                 if found?.meets ?? true {
@@ -87,19 +91,30 @@ public struct TargetSLJustification: Sendable {
             let against = "attackers of capability up to \(slt)"
             let rationale: String
             if let level = recommended {
-                let worstText = found?.worst.map { "the worst P within the horizon is \(Formatting.percent($0.p)) (\($0.attacker) on \($0.target))" }
+                let worstText =
+                    found?.worst.map {
+                        "the worst P within the horizon is \(Formatting.percent($0.p)) (\($0.attacker) on \($0.target))"
+                    }
                     ?? "no simulated attacker has a capability up to \(slt)"
-                rationale = "With zone \(zone) (its assets and conduits) at SL-A \(level) on every FR and the rest of the plant as designed, \(names) \(verb) SL-T \(slt) in practice against \(against): \(worstText), tolerable \(Formatting.percent(scenario.tolerable)). "
-                    + (level < slt ? "SL-A \(level) suffices here; the declared SL-T \(slt) leaves a margin."
-                        : level == slt ? "This confirms that SL-A at the declared SL-T \(slt) is what the zone needs."
-                        : "SL-A \(slt) is not enough on these paths: the zone needs SL-A \(level) to withstand the capability its SL-T \(slt) names.")
+                rationale =
+                    "With zone \(zone) (its assets and conduits) at SL-A \(level) on every FR and the rest of the plant as designed, \(names) \(verb) SL-T \(slt) in practice against \(against): \(worstText), tolerable \(Formatting.percent(scenario.tolerable)). "
+                    + (level < slt
+                        ? "SL-A \(level) suffices here; the declared SL-T \(slt) leaves a margin."
+                        : level == slt
+                            ? "This confirms that SL-A at the declared SL-T \(slt) is what the zone needs."
+                            : "SL-A \(slt) is not enough on these paths: the zone needs SL-A \(level) to withstand the capability its SL-T \(slt) names.")
             } else {
-                let worstText = found?.worst.map { "worst P \(Formatting.percent($0.p)), \($0.attacker) on \($0.target)" } ?? ""
-                rationale = "Even at SL-A 4, zone \(zone) alone does not make \(names) meet SL-T \(slt) against \(against) (\(worstText)): other zones on the paths must be hardened too (see the roadmap)" + (structural.isEmpty ? "." : ", or the structure changed.")
+                let worstText =
+                    found?.worst.map { "worst P \(Formatting.percent($0.p)), \($0.attacker) on \($0.target)" } ?? ""
+                rationale =
+                    "Even at SL-A 4, zone \(zone) alone does not make \(names) meet SL-T \(slt) against \(against) (\(worstText)): other zones on the paths must be hardened too (see the roadmap)"
+                    + (structural.isEmpty ? "." : ", or the structure changed.")
             }
-            results.append(ZoneResult(
-                id: zone, slTarget: slt, recommended: recommended, meets: verdict.meets, dependents: verdict.targets,
-                pAtRecommended: pAt, rationale: rationale))
+            results.append(
+                ZoneResult(
+                    id: zone, slTarget: slt, recommended: recommended, meets: verdict.meets,
+                    dependents: verdict.targets,
+                    pAtRecommended: pAt, rationale: rationale))
         }
 
         // Roadmap: greedy, cumulative.
@@ -111,13 +126,17 @@ public struct TargetSLJustification: Sendable {
         while roadmap.count < maxSteps && !ZoneVerdicts(currentSet, model: model).failing.isEmpty {
             let onPaths = Set(currentSet.outcomes.flatMap { $0.flatMap { $0.paths.flatMap(\.edges) } })
             let conduitsOnPaths = Set(onPaths.compactMap(RunSet.conduit(ofEdge:)))
-            let zonesOnPaths = Set(currentSet.outcomes.flatMap { $0.flatMap { $0.paths.flatMap { zones(onPath: $0.edges, current) } } })
+            let zonesOnPaths = Set(
+                currentSet.outcomes.flatMap { $0.flatMap { $0.paths.flatMap { zones(onPath: $0.edges, current) } } })
             var candidates: [Hardening] = []
-            for c in current.conduits.values where conduitsOnPaths.contains(c.id) && !c.slAchieved.gaps(to: current.slTarget(of: c)).isEmpty {
+            for c in current.conduits.values
+            where conduitsOnPaths.contains(c.id) && !c.slAchieved.gaps(to: current.slTarget(of: c)).isEmpty {
                 candidates.append(.conduitToTarget(c.id))
             }
             for z in current.zones.values where zonesOnPaths.contains(z.id) && !entryZones.contains(z.id) {
-                let assetsShort = current.assets(in: z.id).contains { !current.slAchieved(of: $0).gaps(to: z.slTarget).isEmpty }
+                let assetsShort = current.assets(in: z.id).contains {
+                    !current.slAchieved(of: $0).gaps(to: z.slTarget).isEmpty
+                }
                 if !z.slAchieved.gaps(to: z.slTarget).isEmpty || assetsShort { candidates.append(.zoneToTarget(z.id)) }
             }
             guard !candidates.isEmpty else { break }
@@ -132,15 +151,18 @@ public struct TargetSLJustification: Sendable {
                 if best == nil || score > best!.score { best = (change, set, score) }
             }
             guard let chosen = best else { break }
-            roadmap.append(Step(
-                change: chosen.change, cost: chosen.change.cost(in: current), pBefore: worst(currentSet, among: Array(currentSet.targets.indices)),
-                pAfter: worst(chosen.set, among: Array(chosen.set.targets.indices)),
-                zonesMeetingAfter: ZoneVerdicts(chosen.set, model: model).verdicts.filter(\.meets).count))
+            roadmap.append(
+                Step(
+                    change: chosen.change, cost: chosen.change.cost(in: current),
+                    pBefore: worst(currentSet, among: Array(currentSet.targets.indices)),
+                    pAfter: worst(chosen.set, among: Array(chosen.set.targets.indices)),
+                    zonesMeetingAfter: ZoneVerdicts(chosen.set, model: model).verdicts.filter(\.meets).count))
             current = chosen.change.applied(to: current)
             currentSet = chosen.set
         }
         return TargetSLJustification(
-            seed: settings.seed, trials: settings.trials, calibration: model.calibration.json, attackers: model.attackers.map(\.id),
+            seed: settings.seed, trials: settings.trials, calibration: model.calibration.json,
+            attackers: model.attackers.map(\.id),
             zones: results, roadmap: roadmap, zonesWithTargets: zonesWithTargets, zonesMeetingBefore: meetingBefore,
             structural: structural)
     }
@@ -176,24 +198,36 @@ public struct TargetSLJustification: Sendable {
         return .object([
             ("zonelab_target_sl", 1),
             ("tool", .object([("name", "zonelab"), ("version", .string(toolVersion))])),
-            ("seed", .int(Int(truncatingIfNeeded: seed))), ("trials", .int(trials)), ("scenario_sha256", .string(sha256)),
+            ("seed", .int(Int(truncatingIfNeeded: seed))), ("trials", .int(trials)),
+            ("scenario_sha256", .string(sha256)),
             ("calibration", calibration),
-            ("zones", .array(zones.map { z in
-                .object([
-                    ("id", .string(z.id)), ("sl_target", .int(z.slTarget)),
-                    ("recommended_sl_target", z.recommended.map { .int($0) } ?? .null), ("achievable", .bool(z.achievable)),
-                    ("meets_sl_target", .bool(z.meets)),
-                    ("dependents", .array(z.dependents.map(JSONValue.string))), ("p_at_recommended", pmap(z.pAtRecommended)),
-                    ("rationale", .string(z.rationale)),
-                ])
-            })),
-            ("roadmap", .array(roadmap.map { step in
-                .object([
-                    ("change", .string(step.change.description)), ("cost", step.cost.map(JSONValue.number) ?? .null),
-                    ("p_before", pmap(step.pBefore)), ("p_after", pmap(step.pAfter)),
-                    ("zones_meeting_sl_t_after", .int(step.zonesMeetingAfter)),
-                ])
-            })),
+            (
+                "zones",
+                .array(
+                    zones.map { z in
+                        .object([
+                            ("id", .string(z.id)), ("sl_target", .int(z.slTarget)),
+                            ("recommended_sl_target", z.recommended.map { .int($0) } ?? .null),
+                            ("achievable", .bool(z.achievable)),
+                            ("meets_sl_target", .bool(z.meets)),
+                            ("dependents", .array(z.dependents.map(JSONValue.string))),
+                            ("p_at_recommended", pmap(z.pAtRecommended)),
+                            ("rationale", .string(z.rationale)),
+                        ])
+                    })
+            ),
+            (
+                "roadmap",
+                .array(
+                    roadmap.map { step in
+                        .object([
+                            ("change", .string(step.change.description)),
+                            ("cost", step.cost.map(JSONValue.number) ?? .null),
+                            ("p_before", pmap(step.pBefore)), ("p_after", pmap(step.pAfter)),
+                            ("zones_meeting_sl_t_after", .int(step.zonesMeetingAfter)),
+                        ])
+                    })
+            ),
             ("zones_with_targets", .int(zonesWithTargets)), ("zones_meeting_sl_t_before", .int(zonesMeetingBefore)),
             ("structural", .array(structural.map(JSONValue.string))),
         ])

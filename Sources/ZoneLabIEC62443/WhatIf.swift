@@ -57,7 +57,9 @@ public struct WhatIfComparison: Sendable {
 
     /// Compares two runs made with `keepingTrials` and the same seed and trial count.
     public init(base: RunSet, variant: RunSet) {
-        precondition(base.seed == variant.seed && base.trials == variant.trials, "a what-if compares runs of the same seed and trials")
+        precondition(
+            base.seed == variant.seed && base.trials == variant.trials,
+            "a what-if compares runs of the same seed and trials")
         seed = base.seed
         trials = base.trials
         baseSHA256 = base.sha256
@@ -71,11 +73,14 @@ public struct WhatIfComparison: Sendable {
             guard let vt = variantTargets[target.id] else { continue }
             for (a, attacker) in base.attackers.enumerated() {
                 guard let va = variantAttackers[attacker.id] else { continue }
-                let b = base.outcomes[a][t], v = variant.outcomes[va][vt]
-                var onlyBase = 0, onlyVariant = 0
+                let b = base.outcomes[a][t]
+                let v = variant.outcomes[va][vt]
+                var onlyBase = 0
+                var onlyVariant = 0
                 if let bt = base.perTrial?[a], let vtimes = variant.perTrial?[va] {
                     for row in 0..<bt.trials {
-                        let x = bt.compromised(row: row, target: t), y = vtimes.compromised(row: row, target: vt)
+                        let x = bt.compromised(row: row, target: t)
+                        let y = vtimes.compromised(row: row, target: vt)
                         if x && !y { onlyBase += 1 }
                         if y && !x { onlyVariant += 1 }
                     }
@@ -86,17 +91,21 @@ public struct WhatIfComparison: Sendable {
                 let meanSquare = Double(onlyVariant + onlyBase) / n
                 let variance = b.trials > 1 ? max(0, (meanSquare - d * d) * n / (n - 1)) : 0
                 let half = Statistics.z95 * (variance / n).squareRoot()
-                let pb = b.probability, pv = v.probability
+                let pb = b.probability
+                let pv = v.probability
                 let independent = Statistics.z95 * ((pb * (1 - pb) + pv * (1 - pv)) / n).squareRoot()
                 let baseTop = b.topPaths(RunSet.topPathCount).map(\.edges)
                 let variantTop = v.topPaths(RunSet.topPathCount).map(\.edges)
-                let basePaths = Set(baseTop), variantPaths = Set(variantTop)
-                rows.append(Row(
-                    target: target.id, attacker: attacker.id, pBase: pb, pVariant: pv, difference: pv - pb,
-                    ci95: (pv - pb - half, pv - pb + half), independentHalfWidth: independent,
-                    onlyBase: onlyBase, onlyVariant: onlyVariant, p50Base: b.percentile(50), p50Variant: v.percentile(50),
-                    appeared: variantTop.filter { !basePaths.contains($0) },
-                    vanished: baseTop.filter { !variantPaths.contains($0) }))
+                let basePaths = Set(baseTop)
+                let variantPaths = Set(variantTop)
+                rows.append(
+                    Row(
+                        target: target.id, attacker: attacker.id, pBase: pb, pVariant: pv, difference: pv - pb,
+                        ci95: (pv - pb - half, pv - pb + half), independentHalfWidth: independent,
+                        onlyBase: onlyBase, onlyVariant: onlyVariant, p50Base: b.percentile(50),
+                        p50Variant: v.percentile(50),
+                        appeared: variantTop.filter { !basePaths.contains($0) },
+                        vanished: baseTop.filter { !variantPaths.contains($0) }))
             }
         }
         self.rows = rows
@@ -104,7 +113,8 @@ public struct WhatIfComparison: Sendable {
     }
 
     static func zoneChanges(base: RunSet, variant: RunSet) -> [ZoneChange] {
-        let before = ZoneVerdicts(base), after = ZoneVerdicts(variant)
+        let before = ZoneVerdicts(base)
+        let after = ZoneVerdicts(variant)
         func worst(_ set: RunSet, zone: String) -> Double {
             var p = 0.0
             for (t, target) in set.targets.enumerated() where target.zone == zone {
@@ -115,7 +125,8 @@ public struct WhatIfComparison: Sendable {
         return before.verdicts.compactMap { b in
             guard let v = after.verdicts.first(where: { $0.zone == b.zone }) else { return nil }
             return ZoneChange(
-                id: b.zone, slTargetBase: b.slTarget, slTargetVariant: v.slTarget, worstPBase: worst(base, zone: b.zone),
+                id: b.zone, slTargetBase: b.slTarget, slTargetVariant: v.slTarget,
+                worstPBase: worst(base, zone: b.zone),
                 worstPVariant: worst(variant, zone: b.zone), meetsBase: b.meets, meetsVariant: v.meets)
         }
     }
@@ -124,7 +135,11 @@ public struct WhatIfComparison: Sendable {
     public func json(toolVersion: String, calibration: JSONValue) -> JSONValue {
         var byTarget: [(String, [Row])] = []
         for row in rows {
-            if let i = byTarget.firstIndex(where: { $0.0 == row.target }) { byTarget[i].1.append(row) } else { byTarget.append((row.target, [row])) }
+            if let i = byTarget.firstIndex(where: { $0.0 == row.target }) {
+                byTarget[i].1.append(row)
+            } else {
+                byTarget.append((row.target, [row]))
+            }
         }
         return .object([
             ("zonelab_whatif", 1),
@@ -134,25 +149,50 @@ public struct WhatIfComparison: Sendable {
             ("base_sha256", .string(baseSHA256)),
             ("variant_sha256", .string(variantSHA256)),
             ("calibration", calibration),
-            ("zones", .array(zones.map { z in
-                .object([
-                    ("id", .string(z.id)), ("worst_p_base", .number(z.worstPBase)), ("worst_p_variant", .number(z.worstPVariant)),
-                    ("meets_base", .bool(z.meetsBase)), ("meets_variant", .bool(z.meetsVariant)),
-                ])
-            })),
-            ("targets", .array(byTarget.map { target, rows in
-                .object([("id", .string(target)), ("results", .array(rows.map { r in
-                    .object([
-                        ("attacker", .string(r.attacker)), ("p_base", .number(r.pBase)), ("p_variant", .number(r.pVariant)),
-                        ("difference", .number(r.difference)), ("ci95", [.number(r.ci95.lower), .number(r.ci95.upper)]),
-                        ("independent_ci95_half_width", .number(r.independentHalfWidth)),
-                        ("trials_only_base", .int(r.onlyBase)), ("trials_only_variant", .int(r.onlyVariant)),
-                        ("ttc_p50_hours", .object([("base", r.p50Base.map(JSONValue.number) ?? .null), ("variant", r.p50Variant.map(JSONValue.number) ?? .null)])),
-                        ("appeared", .array(r.appeared.map { .array($0.map(JSONValue.string)) })),
-                        ("vanished", .array(r.vanished.map { .array($0.map(JSONValue.string)) })),
-                    ])
-                }))])
-            })),
+            (
+                "zones",
+                .array(
+                    zones.map { z in
+                        .object([
+                            ("id", .string(z.id)), ("worst_p_base", .number(z.worstPBase)),
+                            ("worst_p_variant", .number(z.worstPVariant)),
+                            ("meets_base", .bool(z.meetsBase)), ("meets_variant", .bool(z.meetsVariant)),
+                        ])
+                    })
+            ),
+            (
+                "targets",
+                .array(
+                    byTarget.map { target, rows in
+                        .object([
+                            ("id", .string(target)),
+                            (
+                                "results",
+                                .array(
+                                    rows.map { r in
+                                        .object([
+                                            ("attacker", .string(r.attacker)), ("p_base", .number(r.pBase)),
+                                            ("p_variant", .number(r.pVariant)),
+                                            ("difference", .number(r.difference)),
+                                            ("ci95", [.number(r.ci95.lower), .number(r.ci95.upper)]),
+                                            ("independent_ci95_half_width", .number(r.independentHalfWidth)),
+                                            ("trials_only_base", .int(r.onlyBase)),
+                                            ("trials_only_variant", .int(r.onlyVariant)),
+                                            (
+                                                "ttc_p50_hours",
+                                                .object([
+                                                    ("base", r.p50Base.map(JSONValue.number) ?? .null),
+                                                    ("variant", r.p50Variant.map(JSONValue.number) ?? .null),
+                                                ])
+                                            ),
+                                            ("appeared", .array(r.appeared.map { .array($0.map(JSONValue.string)) })),
+                                            ("vanished", .array(r.vanished.map { .array($0.map(JSONValue.string)) })),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
             ("targets_only_in_base", .array(onlyInBase.map(JSONValue.string))),
             ("targets_only_in_variant", .array(onlyInVariant.map(JSONValue.string))),
         ])

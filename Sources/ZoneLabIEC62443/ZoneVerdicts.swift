@@ -23,7 +23,8 @@ public struct ZoneVerdicts: Sendable {
 
         public static func == (a: Verdict, b: Verdict) -> Bool {
             a.zone == b.zone && a.slTarget == b.slTarget && a.effective == b.effective && a.targets == b.targets
-                && a.worst?.attacker == b.worst?.attacker && a.worst?.target == b.worst?.target && a.worst?.p == b.worst?.p
+                && a.worst?.attacker == b.worst?.attacker && a.worst?.target == b.worst?.target
+                && a.worst?.p == b.worst?.p
                 && a.tolerable == b.tolerable
         }
 
@@ -72,6 +73,7 @@ extension ZoneVerdicts.Verdict {
     public var summary: String {
         guard let worst else { return "meets SL-T \(slTarget) (no simulated attacker of capability up to \(slTarget))" }
         if meets { return "meets SL-T \(slTarget)" }
-        return "does not meet SL-T \(slTarget): \(worst.attacker) compromises \(worst.target) with P \(Formatting.percent(worst.p)) > tolerable \(Formatting.percent(tolerable))"
+        return
+            "does not meet SL-T \(slTarget): \(worst.attacker) compromises \(worst.target) with P \(Formatting.percent(worst.p)) > tolerable \(Formatting.percent(tolerable))"
     }
 }

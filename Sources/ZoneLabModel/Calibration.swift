@@ -84,7 +84,8 @@ public struct Calibration: Sendable, Hashable {
     /// The gaps d where the table is not monotone: p rises, or time shrinks, as d falls.
     public var monotonicityViolations: [Int] {
         Self.gaps.dropLast().filter { d in
-            let lower = gap[d]!, higher = gap[d + 1]!
+            let lower = gap[d]!
+            let higher = gap[d + 1]!
             return lower.p > higher.p || !lower.ttc.isStochasticallyAtLeast(higher.ttc)
         }
     }

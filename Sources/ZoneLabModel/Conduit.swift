@@ -33,9 +33,10 @@ public struct Channel: Sendable, Hashable {
 
     /// Whether a protocol name can stand in a content id (`[A-Za-z0-9_.+-]+`); others need an `id`.
     public static func isIDSafe(protocol text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { s in
-            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.+-".unicodeScalars.contains(s))
-        }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy { s in
+                s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.+-".unicodeScalars.contains(s))
+            }
     }
 }
 

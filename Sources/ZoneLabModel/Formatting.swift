@@ -62,7 +62,8 @@ public enum Formatting {
         let scaled = (abs(v) * scale).rounded()
         guard scaled < 1e17 else { return String(v) }
         let n = Int(scaled)
-        let whole = n / Int(scale), frac = n % Int(scale)
+        let whole = n / Int(scale)
+        let frac = n % Int(scale)
         var fracText = String(frac)
         while fracText.count < decimals { fracText = "0" + fracText }
         return (v < 0 && n != 0 ? "-" : "") + String(whole) + (decimals > 0 ? "." + fracText : "")

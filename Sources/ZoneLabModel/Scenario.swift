@@ -78,7 +78,8 @@ public struct Scenario: Sendable, Hashable {
     public func resolvedAttackers(calibration: Calibration, horizonOverride: TimeSpan? = nil) -> [ResolvedAttacker] {
         let list = attackers ?? Calibration.capabilities.map { Attacker(id: "SL\($0)", capability: $0) }
         return list.map { attacker in
-            let hours = horizonOverride?.hours ?? attacker.horizon?.hours ?? horizon?.hours
+            let hours =
+                horizonOverride?.hours ?? attacker.horizon?.hours ?? horizon?.hours
                 ?? calibration.horizonHours[attacker.capability]!
             return ResolvedAttacker(
                 id: attacker.id, capability: attacker.capability, entry: attacker.entry ?? entry,

@@ -45,12 +45,16 @@ public enum ScenarioLoader {
 
 /// Reads `--calibration FILE`: the keys of a scenario's `calibration:` at the top level.
 public enum CalibrationLoader {
-    public static func load(path: String) throws(DiagnosticError) -> (override: CalibrationOverride, warnings: [Diagnostic]) {
+    public static func load(path: String) throws(DiagnosticError) -> (
+        override: CalibrationOverride, warnings: [Diagnostic]
+    ) {
         try load(data: try DocumentParser.read(contentsOf: path), file: path)
     }
 
     /// Reads a calibration file's bytes; `file` names it in diagnostics.
-    public static func load(data: Data, file: String) throws(DiagnosticError) -> (override: CalibrationOverride, warnings: [Diagnostic]) {
+    public static func load(data: Data, file: String) throws(DiagnosticError) -> (
+        override: CalibrationOverride, warnings: [Diagnostic]
+    ) {
         var reader = ScenarioReader(file: file)
         guard let root = DocumentParser.parse(data, into: &reader.diagnostics) else {
             try reader.diagnostics.throwIfErrors()

@@ -20,7 +20,9 @@ import ZoneLabSource
 public enum ScenarioPatch {
     static let keys = ["zonelab_patch", "description", "remove", "add", "change", "set"]
     static let addKeys = ["zones", "assets", "conduits"]
-    static let settable = ["name", "description", "horizon", "tolerable", "entry", "targets", "attackers", "calibration"]
+    static let settable = [
+        "name", "description", "horizon", "tolerable", "entry", "targets", "attackers", "calibration",
+    ]
 
     /// Whether a parsed document is a patch (it has `zonelab_patch`).
     public static func isPatch(_ root: DocumentNode) -> Bool {
@@ -32,7 +34,8 @@ public enum ScenarioPatch {
     /// Every problem is reported in one run, each against the file it is in: the base's own
     /// problems against the base (it must be valid by itself), the patch's against the patch, and
     /// those of the patched scenario at the item that causes them, in whichever file that is.
-    public static func loadVariant(path variantPath: String, basePath: String) throws(DiagnosticError) -> LoadedScenario {
+    public static func loadVariant(path variantPath: String, basePath: String) throws(DiagnosticError) -> LoadedScenario
+    {
         let variantBytes = try DocumentParser.read(contentsOf: variantPath)
         let variantRoot = try DocumentParser.parse(variantBytes, file: variantPath)
         guard isPatch(variantRoot) else { return try ScenarioLoader.load(data: variantBytes, file: variantPath) }
@@ -42,7 +45,8 @@ public enum ScenarioPatch {
         var diagnostics = Diagnostics(file: variantPath)
         var merged = apply(variantRoot.marked(file: variantPath), to: baseRoot, diagnostics: &diagnostics)
         // Problems of the whole patched scenario (a target removed, say) are the patch's doing.
-        merged.location = SourceLocation(line: variantRoot.location.line, column: variantRoot.location.column, file: variantPath)
+        merged.location = SourceLocation(
+            line: variantRoot.location.line, column: variantRoot.location.column, file: variantPath)
         var reader = ScenarioReader(file: basePath)
         let scenario = reader.read(merged)
         var all = Diagnostics(file: variantPath)
@@ -50,17 +54,21 @@ public enum ScenarioPatch {
         all.append(contentsOf: reader.diagnostics)
         try all.throwIfErrors()
         guard let scenario else {
-            throw DiagnosticError([Diagnostic(.error, file: variantPath, at: .start, "the patched scenario is not valid")])
+            throw DiagnosticError([
+                Diagnostic(.error, file: variantPath, at: .start, "the patched scenario is not valid")
+            ])
         }
         return LoadedScenario(
-            scenario: scenario, sha256: ScenarioLoader.sha256Hex(variantBytes), warnings: all.warnings, file: variantPath)
+            scenario: scenario, sha256: ScenarioLoader.sha256Hex(variantBytes), warnings: all.warnings,
+            file: variantPath)
     }
 
     /// The base document with the patch applied.
     static func apply(_ patch: DocumentNode, to base: DocumentNode, diagnostics d: inout Diagnostics) -> DocumentNode {
         guard let f = d.fields(of: patch, "the patch", allowed: keys, required: ["zonelab_patch"]) else { return base }
         if let v = f["zonelab_patch"], !(v.scalar?.isPlain == true && v.text == "1") {
-            d.error("unsupported patch version \(v.kindDescription); this ZoneLab reads zonelab_patch: 1", at: v.location)
+            d.error(
+                "unsupported patch version \(v.kindDescription); this ZoneLab reads zonelab_patch: 1", at: v.location)
         }
         guard case .mapping(var top) = base.kind else { return base }
         func list(_ key: String) -> [DocumentNode] {
@@ -83,14 +91,19 @@ public enum ScenarioPatch {
             for item in items {
                 guard let target = d.identifier(item, "an item of 'remove'") else { continue }
                 guard let kind = known[target] else {
-                    d.error("'remove': '\(target)' is not a zone, asset or conduit of the base scenario\(Suggestion.hint(for: target, among: known.keys.sorted()))", at: item.location)
+                    d.error(
+                        "'remove': '\(target)' is not a zone, asset or conduit of the base scenario\(Suggestion.hint(for: target, among: known.keys.sorted()))",
+                        at: item.location)
                     continue
                 }
                 removed.insert(target)
                 if kind == "zones" {
-                    for asset in sections["assets"]! where asset["zone"]?.text == target { if let i = id(of: asset) { removed.insert(i) } }
+                    for asset in sections["assets"]! where asset["zone"]?.text == target {
+                        if let i = id(of: asset) { removed.insert(i) }
+                    }
                     for conduit in sections["conduits"]! {
-                        if case .sequence(let zones)? = conduit["zones"]?.kind, zones.contains(where: { $0.text == target }),
+                        if case .sequence(let zones)? = conduit["zones"]?.kind,
+                            zones.contains(where: { $0.text == target }),
                             let i = id(of: conduit)
                         {
                             removed.insert(i)
@@ -98,7 +111,9 @@ public enum ScenarioPatch {
                     }
                 }
             }
-            for key in addKeys { sections[key] = sections[key]!.filter { id(of: $0).map { !removed.contains($0) } ?? true } }
+            for key in addKeys {
+                sections[key] = sections[key]!.filter { id(of: $0).map { !removed.contains($0) } ?? true }
+            }
             // Channels whose ends were removed disappear with them.
             sections["conduits"] = sections["conduits"]!.map { conduit in
                 guard case .mapping(var pairs) = conduit.kind,
@@ -120,20 +135,31 @@ public enum ScenarioPatch {
                 for change in changes {
                     let target = change.key.text ?? ""
                     guard let kind = allIDs()[target] else {
-                        d.error("'change': '\(target)' is not a zone, asset or conduit of the scenario\(Suggestion.hint(for: target, among: allIDs().keys.sorted()))", at: change.key.location)
+                        d.error(
+                            "'change': '\(target)' is not a zone, asset or conduit of the scenario\(Suggestion.hint(for: target, among: allIDs().keys.sorted()))",
+                            at: change.key.location)
                         continue
                     }
-                    let allowed: [String] = kind == "zones" ? ScenarioReader.zoneKeys : kind == "assets" ? ScenarioReader.assetKeys : ScenarioReader.conduitKeys
+                    let allowed: [String] =
+                        kind == "zones"
+                        ? ScenarioReader.zoneKeys
+                        : kind == "assets" ? ScenarioReader.assetKeys : ScenarioReader.conduitKeys
                     guard case .mapping(let updates) = change.value.kind else {
-                        d.error("'change' of '\(target)' must be a mapping of keys to new values, found \(change.value.kindDescription)", at: change.value.location)
+                        d.error(
+                            "'change' of '\(target)' must be a mapping of keys to new values, found \(change.value.kindDescription)",
+                            at: change.value.location)
                         continue
                     }
                     for update in updates {
                         let key = update.key.text ?? ""
                         if key == "id" {
-                            d.error("'change' of '\(target)' cannot change its id: remove it and add it under the new id", at: update.key.location)
+                            d.error(
+                                "'change' of '\(target)' cannot change its id: remove it and add it under the new id",
+                                at: update.key.location)
                         } else if !allowed.contains(key) {
-                            d.error("unknown key '\(key)' in 'change' of \(kind.dropLast()) '\(target)'\(Suggestion.hint(for: key, among: allowed))", at: update.key.location)
+                            d.error(
+                                "unknown key '\(key)' in 'change' of \(kind.dropLast()) '\(target)'\(Suggestion.hint(for: key, among: allowed))",
+                                at: update.key.location)
                         }
                     }
                     sections[kind] = sections[kind]!.map { item in
@@ -150,7 +176,9 @@ public enum ScenarioPatch {
                     }
                 }
             } else {
-                d.error("'change' of the patch must be a mapping from ids to changes, found \(changeNode.kindDescription)", at: changeNode.location)
+                d.error(
+                    "'change' of the patch must be a mapping from ids to changes, found \(changeNode.kindDescription)",
+                    at: changeNode.location)
             }
         }
 
@@ -166,13 +194,21 @@ public enum ScenarioPatch {
             for pair in sets {
                 let key = pair.key.text ?? ""
                 guard settable.contains(key) else {
-                    d.error("'set' cannot set '\(key)'; it sets \(settable.joined(separator: ", "))\(Suggestion.hint(for: key, among: settable))", at: pair.key.location)
+                    d.error(
+                        "'set' cannot set '\(key)'; it sets \(settable.joined(separator: ", "))\(Suggestion.hint(for: key, among: settable))",
+                        at: pair.key.location)
                     continue
                 }
-                if let i = top.firstIndex(where: { $0.key.text == key }) { top[i].value = pair.value } else { top.append(pair) }
+                if let i = top.firstIndex(where: { $0.key.text == key }) {
+                    top[i].value = pair.value
+                } else {
+                    top.append(pair)
+                }
             }
         } else if let setNode = f["set"] {
-            d.error("'set' of the patch must be a mapping of top-level keys, found \(setNode.kindDescription)", at: setNode.location)
+            d.error(
+                "'set' of the patch must be a mapping of top-level keys, found \(setNode.kindDescription)",
+                at: setNode.location)
         }
 
         for key in addKeys {
@@ -180,7 +216,8 @@ public enum ScenarioPatch {
             if let i = top.firstIndex(where: { $0.key.text == key }) {
                 top[i].value = DocumentNode(.sequence(sections[key]!), at: top[i].value.location)
             } else if !sections[key]!.isEmpty {
-                top.append(.init(key: DocumentNode(.scalar(.init(text: key, isPlain: true)), at: base.location), value: node))
+                top.append(
+                    .init(key: DocumentNode(.scalar(.init(text: key, isPlain: true)), at: base.location), value: node))
             }
         }
         return DocumentNode(.mapping(top), at: base.location)
@@ -188,11 +225,17 @@ public enum ScenarioPatch {
 
     /// An SL map merged FR by FR when both sides are maps; otherwise the new value.
     static func merged(_ old: DocumentNode, _ new: DocumentNode, key: String) -> DocumentNode {
-        guard key == "sl_achieved" || key == "sl_target", case .mapping(var pairs) = old.kind, case .mapping(let updates) = new.kind else {
+        guard key == "sl_achieved" || key == "sl_target", case .mapping(var pairs) = old.kind,
+            case .mapping(let updates) = new.kind
+        else {
             return new
         }
         for update in updates {
-            if let i = pairs.firstIndex(where: { $0.key.text == update.key.text }) { pairs[i].value = update.value } else { pairs.append(update) }
+            if let i = pairs.firstIndex(where: { $0.key.text == update.key.text }) {
+                pairs[i].value = update.value
+            } else {
+                pairs.append(update)
+            }
         }
         return DocumentNode(.mapping(pairs), at: new.location)
     }

@@ -27,7 +27,9 @@ extension ScenarioReader {
         guard let f = diagnostics.fields(of: node, what, allowed: names) else { return nil }
         var levels: [FR: Int] = [:]
         for fr in FR.allCases {
-            if let value = f[fr.rawValue], let level = diagnostics.integer(value, "\(fr.rawValue) in \(what)", in: 0...4) {
+            if let value = f[fr.rawValue],
+                let level = diagnostics.integer(value, "\(fr.rawValue) in \(what)", in: 0...4)
+            {
                 levels[fr] = level
             }
         }
@@ -37,13 +39,17 @@ extension ScenarioReader {
     /// A duration: a number of hours, or digits with an optional fraction and a unit m h d w y.
     mutating func duration(_ node: DocumentNode, _ what: String, positive: Bool) -> TimeSpan? {
         guard let scalar = node.scalar, !node.isNull else {
-            diagnostics.error("\(what) must be a duration such as 90m, 12h, 1.5d, 2w, 1y or a number of hours, found \(node.kindDescription)", at: node.location)
+            diagnostics.error(
+                "\(what) must be a duration such as 90m, 12h, 1.5d, 2w, 1y or a number of hours, found \(node.kindDescription)",
+                at: node.location)
             return nil
         }
         var span: TimeSpan?
         if scalar.isPlain, let hours = Diagnostics.parseNumber(scalar.text) {
             span = TimeSpan(hours: hours)
-        } else if let parsed = TimeSpan(parsing: scalar.text), scalar.text.last.map({ TimeSpan.unitHours[$0] != nil }) == true {
+        } else if let parsed = TimeSpan(parsing: scalar.text),
+            scalar.text.last.map({ TimeSpan.unitHours[$0] != nil }) == true
+        {
             span = parsed
         }
         guard let span, span.hours.isFinite else {
@@ -59,7 +65,8 @@ extension ScenarioReader {
             return nil
         }
         if span.hours < 0 || (positive && span.hours == 0) {
-            diagnostics.error("\(what) must be \(positive ? "positive" : "zero or more"), found \(scalar.text)", at: node.location)
+            diagnostics.error(
+                "\(what) must be \(positive ? "positive" : "zero or more"), found \(scalar.text)", at: node.location)
             return nil
         }
         return span
@@ -92,7 +99,8 @@ extension ScenarioReader {
     }
 
     /// One of an enum's raw values.
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: DocumentNode, _ what: String, _: T.Type) -> T? where T.RawValue == String {
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: DocumentNode, _ what: String, _: T.Type) -> T?
+    where T.RawValue == String {
         let allowed = T.allCases.map(\.rawValue)
         guard let text = diagnostics.string(node, what) else { return nil }
         if let value = T(rawValue: text) { return value }
@@ -104,7 +112,9 @@ extension ScenarioReader {
 
     // MARK: - Calibration
 
-    static let calibrationKeys = ["gap", "horizon", "conduit_frs", "asset_frs", "iacs_types", "iacs_capability", "iacs_penalty"]
+    static let calibrationKeys = [
+        "gap", "horizon", "conduit_frs", "asset_frs", "iacs_types", "iacs_capability", "iacs_penalty",
+    ]
 
     mutating func calibration(_ node: DocumentNode, _ what: String) -> CalibrationOverride? {
         guard let f = diagnostics.fields(of: node, what, allowed: Self.calibrationKeys) else { return nil }
@@ -122,7 +132,8 @@ extension ScenarioReader {
                     }
                     if let first = seen[d] {
                         diagnostics.error(
-                            "gap \(d) is given twice in \(what) (first at line \(first.line), column \(first.column))", at: pair.key.location)
+                            "gap \(d) is given twice in \(what) (first at line \(first.line), column \(first.column))",
+                            at: pair.key.location)
                         continue
                     }
                     seen[d] = pair.key.location
@@ -135,7 +146,9 @@ extension ScenarioReader {
                     result.gap[d] = cell
                 }
             } else {
-                diagnostics.error("'gap' of \(what) must be a mapping from gap to {p, ttc}, found \(gapNode.kindDescription)", at: gapNode.location)
+                diagnostics.error(
+                    "'gap' of \(what) must be a mapping from gap to {p, ttc}, found \(gapNode.kindDescription)",
+                    at: gapNode.location)
             }
         }
         if let horizonNode = f["horizon"] {
@@ -144,7 +157,8 @@ extension ScenarioReader {
                 for pair in pairs {
                     let keyText = pair.key.text ?? ""
                     guard let c = Int(keyText), Calibration.capabilities.contains(c) else {
-                        diagnostics.error("horizon key '\(keyText)' in \(what) must be a capability 1 to 4", at: pair.key.location)
+                        diagnostics.error(
+                            "horizon key '\(keyText)' in \(what) must be a capability 1 to 4", at: pair.key.location)
                         continue
                     }
                     if let first = seen[c] {
@@ -159,7 +173,9 @@ extension ScenarioReader {
                     }
                 }
             } else {
-                diagnostics.error("'horizon' of \(what) must be a mapping from capability (1–4) to a duration, found \(horizonNode.kindDescription)", at: horizonNode.location)
+                diagnostics.error(
+                    "'horizon' of \(what) must be a mapping from capability (1–4) to a duration, found \(horizonNode.kindDescription)",
+                    at: horizonNode.location)
             }
         }
         result.conduitFRs = f["conduit_frs"].flatMap { frList($0, "'conduit_frs' of \(what)") }
@@ -167,8 +183,12 @@ extension ScenarioReader {
         if let typesNode = f["iacs_types"], let items = diagnostics.list(typesNode, "'iacs_types' of \(what)") {
             result.iacsTypes = items.compactMap { diagnostics.string($0, "an item of 'iacs_types' of \(what)") }
         }
-        result.iacsCapability = f["iacs_capability"].flatMap { diagnostics.integer($0, "'iacs_capability' of \(what)", in: 1...5) }
-        result.iacsPenalty = f["iacs_penalty"].flatMap { diagnostics.integer($0, "'iacs_penalty' of \(what)", in: 0...4) }
+        result.iacsCapability = f["iacs_capability"].flatMap {
+            diagnostics.integer($0, "'iacs_capability' of \(what)", in: 1...5)
+        }
+        result.iacsPenalty = f["iacs_penalty"].flatMap {
+            diagnostics.integer($0, "'iacs_penalty' of \(what)", in: 0...4)
+        }
         return result
     }
 
@@ -205,7 +225,8 @@ extension ScenarioReader {
             let distNode = f["dist"], let dist = diagnostics.string(distNode, "'dist' of \(what)")
         else { return nil }
         let needed: [String: [String]] = [
-            "instant": [], "fixed": ["time"], "exponential": ["mean"], "lognormal": ["median", "sigma"], "uniform": ["min", "max"],
+            "instant": [], "fixed": ["time"], "exponential": ["mean"], "lognormal": ["median", "sigma"],
+            "uniform": ["min", "max"],
         ]
         guard let required = needed[dist] else {
             diagnostics.error(
@@ -214,7 +235,9 @@ extension ScenarioReader {
             return nil
         }
         for key in keys.dropFirst() where f.contains(key) && !required.contains(key) {
-            diagnostics.error("'\(key)' does not belong to \(dist.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(dist) distribution in \(what) (it takes \(required.isEmpty ? "no parameters" : required.joined(separator: ", ")))", at: f.location(of: key))
+            diagnostics.error(
+                "'\(key)' does not belong to \(dist.first.map { "aeiou".contains($0) } == true ? "an" : "a") \(dist) distribution in \(what) (it takes \(required.isEmpty ? "no parameters" : required.joined(separator: ", ")))",
+                at: f.location(of: key))
         }
         var ok = true
         for key in required where f[key] == nil {
@@ -233,7 +256,8 @@ extension ScenarioReader {
             let median = duration(f["median"]!, "'median' of \(what)", positive: true)
             let sigma = diagnostics.number(f["sigma"]!, "'sigma' of \(what)")
             if let sigma, sigma <= 0 {
-                diagnostics.error("'sigma' of \(what) must be positive, found \(f["sigma"]!.text ?? "")", at: f["sigma"]!.location)
+                diagnostics.error(
+                    "'sigma' of \(what) must be positive, found \(f["sigma"]!.text ?? "")", at: f["sigma"]!.location)
                 return nil
             }
             guard let median, let sigma else { return nil }

@@ -40,21 +40,27 @@ struct ScenarioReader {
     }
 
     mutating func read(_ root: DocumentNode) -> Scenario? {
-        guard let top = diagnostics.fields(of: root, "the scenario", allowed: Self.topKeys, required: ["zonelab", "name", "zones"]) else {
+        guard
+            let top = diagnostics.fields(
+                of: root, "the scenario", allowed: Self.topKeys, required: ["zonelab", "name", "zones"])
+        else {
             return nil
         }
         if let version = top["zonelab"] {
             if let scalar = version.scalar, scalar.isPlain, let v = Int(scalar.text) {
                 if v != 1 {
-                    diagnostics.error("unsupported format version zonelab: \(v); this ZoneLab reads zonelab: 1", at: version.location)
+                    diagnostics.error(
+                        "unsupported format version zonelab: \(v); this ZoneLab reads zonelab: 1", at: version.location)
                 }
             } else {
-                diagnostics.error("'zonelab' must be the format version 1, found \(version.kindDescription)", at: version.location)
+                diagnostics.error(
+                    "'zonelab' must be the format version 1, found \(version.kindDescription)", at: version.location)
             }
         }
         var name = top["name"].flatMap { diagnostics.string($0, "'name'") } ?? ""
         if let node = top["name"], node.scalar != nil, name.allSatisfy(\.isWhitespace) {
-            diagnostics.error("'name' must not be empty: it names the scenario and its report folder", at: node.location)
+            diagnostics.error(
+                "'name' must not be empty: it names the scenario and its report folder", at: node.location)
             name = ""
         }
         let description = top["description"].flatMap { diagnostics.string($0, "'description'") }
@@ -62,11 +68,16 @@ struct ScenarioReader {
         let tolerable = top["tolerable"].flatMap { diagnostics.number($0, "'tolerable'", in: 0...1) } ?? 0.05
 
         var references: [Reference] = []
-        let entry = top["entry"].flatMap { idList($0, "'entry'", nonEmpty: true, kind: .zoneOrAsset, into: &references) }
-        let targetList = top["targets"].flatMap { idList($0, "'targets'", nonEmpty: false, kind: .zoneOrAsset, into: &references) }
+        let entry = top["entry"].flatMap {
+            idList($0, "'entry'", nonEmpty: true, kind: .zoneOrAsset, into: &references)
+        }
+        let targetList = top["targets"].flatMap {
+            idList($0, "'targets'", nonEmpty: false, kind: .zoneOrAsset, into: &references)
+        }
         let targets = targetList ?? []
         // Whether an item that might name a target could not be read: then "no target" is not reported.
-        var targetsUncertain = (top["targets"] != nil && targetList == nil) || Self.misspells("targets", in: root, allowed: Self.topKeys)
+        var targetsUncertain =
+            (top["targets"] != nil && targetList == nil) || Self.misspells("targets", in: root, allowed: Self.topKeys)
 
         var ids = IDRegistry()
         var zones: [Zone] = []
@@ -86,7 +97,9 @@ struct ScenarioReader {
                         targetsUncertain = true
                     }
                     if let critical = item["critical"], !critical.isNull,
-                        critical.scalar.map({ !$0.isPlain || !["true", "false", "True", "False", "TRUE", "FALSE"].contains($0.text) }) ?? true
+                        critical.scalar.map({
+                            !$0.isPlain || !["true", "false", "True", "False", "TRUE", "FALSE"].contains($0.text)
+                        }) ?? true
                     {
                         targetsUncertain = true  // `critical: yes` and the like, reported on their own
                     }
@@ -108,7 +121,10 @@ struct ScenarioReader {
         }
         var attackers: [Attacker]?
         if let node = top["attackers"], let items = diagnostics.list(node, "'attackers'") {
-            if items.isEmpty { diagnostics.error("'attackers' must not be empty; leave it out for the default attackers SL1–SL4", at: node.location) }
+            if items.isEmpty {
+                diagnostics.error(
+                    "'attackers' must not be empty; leave it out for the default attackers SL1–SL4", at: node.location)
+            }
             var seen: [String: SourceLocation] = [:]
             attackers = items.enumerated().compactMap { i, item in
                 attacker(item, index: i, seen: &seen, references: &references)
@@ -123,7 +139,9 @@ struct ScenarioReader {
             assets.filter { zoneIDs.contains($0.zone) }.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
         let assetIDs = Set(assets.map(\.id))
         for reference in references {
-            let known = reference.kind == .zone ? zoneIDs.contains(reference.id)
+            let known =
+                reference.kind == .zone
+                ? zoneIDs.contains(reference.id)
                 : zoneIDs.contains(reference.id) || assetIDs.contains(reference.id)
             guard !known else { continue }
             if reference.kind == .zone, let asset = assets.first(where: { $0.id == reference.id }) {
@@ -149,13 +167,15 @@ struct ScenarioReader {
             if attackers == nil {
                 why = "the default attackers SL1–SL4 start there"
             } else if !withoutEntry.isEmpty {
-                why = "attacker\(withoutEntry.count == 1 ? "" : "s") \(withoutEntry.joined(separator: ", ")) name\(withoutEntry.count == 1 ? "s" : "") no 'entry' of \(withoutEntry.count == 1 ? "its" : "their") own"
+                why =
+                    "attacker\(withoutEntry.count == 1 ? "" : "s") \(withoutEntry.joined(separator: ", ")) name\(withoutEntry.count == 1 ? "s" : "") no 'entry' of \(withoutEntry.count == 1 ? "its" : "their") own"
             } else {
                 why = ""  // every attacker names its own entry (or none could be read: reported there)
             }
             if !why.isEmpty {
                 if top.contains("entry") {
-                    diagnostics.error("'entry' of the scenario must have a value: \(why)", at: top.location(of: "entry"))
+                    diagnostics.error(
+                        "'entry' of the scenario must have a value: \(why)", at: top.location(of: "entry"))
                 } else {
                     diagnostics.error(
                         "the scenario is missing the required key 'entry' (the zones or assets where attackers start): \(why)",
@@ -197,13 +217,15 @@ struct ScenarioReader {
     }
 
     static func monotonicityWarning(_ d: Int, in calibration: Calibration) -> String {
-        let lower = calibration.gap[d]!, higher = calibration.gap[d + 1]!
+        let lower = calibration.gap[d]!
+        let higher = calibration.gap[d + 1]!
         var what: [String] = []
         if lower.p > higher.p { what.append("p is higher at gap \(d) (\(lower.p)) than at gap \(d + 1) (\(higher.p))") }
         if !lower.ttc.isStochasticallyAtLeast(higher.ttc) {
             what.append("the time at gap \(d) (\(lower.ttc)) is not at least that at gap \(d + 1) (\(higher.ttc))")
         }
-        return "the calibration is not monotone: \(what.joined(separator: ", and ")); it is accepted, but a stronger control can then make a step easier in the same trial, so what-if differences are less sharp"
+        return
+            "the calibration is not monotone: \(what.joined(separator: ", and ")); it is accepted, but a stronger control can then make a step easier in the same trial, so what-if differences are less sharp"
     }
 
     // MARK: - Items
@@ -225,11 +247,13 @@ struct ScenarioReader {
     mutating func purdueLevel(_ node: DocumentNode, _ what: String) -> Double? {
         let label = "'level' of \(what) (Purdue level)"
         guard let scalar = node.scalar, scalar.isPlain, let value = Double(scalar.text), value.isFinite else {
-            diagnostics.error("\(label) must be a whole number from 0 to 5, or 3.5, found \(node.kindDescription)", at: node.location)
+            diagnostics.error(
+                "\(label) must be a whole number from 0 to 5, or 3.5, found \(node.kindDescription)", at: node.location)
             return nil
         }
         guard (0...5).contains(value), value == value.rounded() || value == 3.5 else {
-            diagnostics.error("\(label) must be from 0 to 5 (a whole number, or 3.5), found \(scalar.text)", at: node.location)
+            diagnostics.error(
+                "\(label) must be from 0 to 5 (a whole number, or 3.5), found \(scalar.text)", at: node.location)
             return nil
         }
         return value
@@ -248,13 +272,19 @@ struct ScenarioReader {
             slTarget: f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)")?.withEveryFR } ?? SLVector(),
             slAchieved: f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? .notAssessed,
             compensating: f["compensating"].flatMap { diagnostics.string($0, "'compensating' of \(what)") },
-            upgradeCost: f["upgrade_cost"].flatMap { diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude) })
+            upgradeCost: f["upgrade_cost"].flatMap {
+                diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude)
+            })
         return id == nil ? nil : zone
     }
 
-    mutating func asset(_ node: DocumentNode, index: Int, ids: inout IDRegistry, references: inout [Reference]) -> Asset? {
+    mutating func asset(_ node: DocumentNode, index: Int, ids: inout IDRegistry, references: inout [Reference])
+        -> Asset?
+    {
         let label = Self.label("asset", index, node)
-        guard let f = diagnostics.fields(of: node, label, allowed: Self.assetKeys, required: ["id", "zone"]) else { return nil }
+        guard let f = diagnostics.fields(of: node, label, allowed: Self.assetKeys, required: ["id", "zone"]) else {
+            return nil
+        }
         let id = itemID(f, label)
         if let id { ids.register(id.id, kind: "asset", at: id.node.location, diagnostics: &diagnostics) }
         let what = label
@@ -281,9 +311,13 @@ struct ScenarioReader {
         return id == nil ? nil : asset
     }
 
-    mutating func vulnerability(_ node: DocumentNode, index: Int, of owner: String, seen: inout [String: SourceLocation]) -> Vulnerability? {
+    mutating func vulnerability(
+        _ node: DocumentNode, index: Int, of owner: String, seen: inout [String: SourceLocation]
+    ) -> Vulnerability? {
         let label = Self.label("vulnerability", index, node) + " of \(owner)"
-        guard let f = diagnostics.fields(of: node, label, allowed: Self.vulnerabilityKeys, required: ["id", "severity"]) else { return nil }
+        guard
+            let f = diagnostics.fields(of: node, label, allowed: Self.vulnerabilityKeys, required: ["id", "severity"])
+        else { return nil }
         let id = itemID(f, label)
         if let id {
             if let first = seen[id.id] {
@@ -296,7 +330,9 @@ struct ScenarioReader {
         }
         let what = label
         let severity = f["severity"].flatMap { choice($0, "'severity' of \(what)", Severity.self) }
-        let exploit = f["exploit"].flatMap { choice($0, "'exploit' of \(what)", ExploitAvailability.self) } ?? ExploitAvailability.none
+        let exploit =
+            f["exploit"].flatMap { choice($0, "'exploit' of \(what)", ExploitAvailability.self) }
+            ?? ExploitAvailability.none
         guard let id, let severity else { return nil }
         return Vulnerability(id: id.id, severity: severity, exploit: exploit)
     }
@@ -305,23 +341,29 @@ struct ScenarioReader {
         _ node: DocumentNode, index: Int, ids: inout IDRegistry, references: inout [Reference]
     ) -> (Conduit, [ChannelNodes])? {
         let label = Self.label("conduit", index, node)
-        guard let f = diagnostics.fields(of: node, label, allowed: Self.conduitKeys, required: ["id", "zones"]) else { return nil }
+        guard let f = diagnostics.fields(of: node, label, allowed: Self.conduitKeys, required: ["id", "zones"]) else {
+            return nil
+        }
         let id = itemID(f, label)
         if let id { ids.register(id.id, kind: "conduit", at: id.node.location, diagnostics: &diagnostics) }
         let what = label
         var zones: [String] = []
         if let zonesNode = f["zones"], let items = diagnostics.list(zonesNode, "'zones' of \(what)") {
             if items.count != 2 {
-                diagnostics.error("'zones' of \(what) must name exactly two zones, found \(items.count)", at: zonesNode.location)
+                diagnostics.error(
+                    "'zones' of \(what) must name exactly two zones, found \(items.count)", at: zonesNode.location)
             } else {
                 for item in items {
                     if let z = diagnostics.identifier(item, "a zone of \(what)") {
                         zones.append(z)
-                        references.append(Reference(id: z, kind: .zone, what: "'zones' of \(what):", location: item.location))
+                        references.append(
+                            Reference(id: z, kind: .zone, what: "'zones' of \(what):", location: item.location))
                     }
                 }
                 if zones.count == 2 && zones[0] == zones[1] {
-                    diagnostics.error("'zones' of \(what) must be two different zones, found '\(zones[0])' twice", at: zonesNode.location)
+                    diagnostics.error(
+                        "'zones' of \(what) must be two different zones, found '\(zones[0])' twice",
+                        at: zonesNode.location)
                 }
             }
         }
@@ -333,17 +375,22 @@ struct ScenarioReader {
             var seenCIDs: [String: (index: Int, location: SourceLocation)] = [:]
             for (i, item) in items.enumerated() {
                 let cwhat = "channel #\(i + 1) of \(what)"
-                guard let c = diagnostics.fields(of: item, cwhat, allowed: Self.channelKeys, required: ["from", "to"]) else { continue }
+                guard let c = diagnostics.fields(of: item, cwhat, allowed: Self.channelKeys, required: ["from", "to"])
+                else { continue }
                 var ends: [(id: String, node: DocumentNode)] = []
                 for key in ["from", "to"] {
                     if let endNode = c[key], let end = diagnostics.identifier(endNode, "'\(key)' of \(cwhat)") {
-                        references.append(Reference(id: end, kind: .zoneOrAsset, what: "'\(key)' of \(cwhat):", location: endNode.location))
+                        references.append(
+                            Reference(
+                                id: end, kind: .zoneOrAsset, what: "'\(key)' of \(cwhat):", location: endNode.location))
                         ends.append((end, endNode))
                     }
                 }
                 let `protocol` = c["protocol"].flatMap { diagnostics.string($0, "'protocol' of \(cwhat)") }
                 let channelID = c["id"].flatMap { diagnostics.identifier($0, "the id of \(cwhat)") }
-                if channelID == nil, c["id"] == nil, let `protocol`, let node = c["protocol"], !Channel.isIDSafe(protocol: `protocol`) {
+                if channelID == nil, c["id"] == nil, let `protocol`, let node = c["protocol"],
+                    !Channel.isIDSafe(protocol: `protocol`)
+                {
                     diagnostics.error(
                         "'protocol' of \(cwhat) is '\(`protocol`)': a channel's id is built from its ends and protocol, which may only use letters, digits and _ . + -; give the channel an 'id' (e.g. id: \(ends.first?.id ?? "a")-\(ends.last?.id ?? "b"))",
                         at: node.location)
@@ -365,7 +412,9 @@ struct ScenarioReader {
         let name = f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") }
         let slAchieved = f["sl_achieved"].flatMap { slVector($0, "'sl_achieved' of \(what)") } ?? .notAssessed
         let slTarget = f["sl_target"].flatMap { slVector($0, "'sl_target' of \(what)")?.withEveryFR }
-        let upgradeCost = f["upgrade_cost"].flatMap { diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude) }
+        let upgradeCost = f["upgrade_cost"].flatMap {
+            diagnostics.number($0, "'upgrade_cost' of \(what)", in: 0...Double.greatestFiniteMagnitude)
+        }
         guard let id, zones.count == 2 else { return nil }
         let conduit = Conduit(
             id: id.id, name: name, zones: zones, direction: direction, slAchieved: slAchieved, slTarget: slTarget,
@@ -382,17 +431,24 @@ struct ScenarioReader {
         func zone(of id: String) -> String? { zoneIDs.contains(id) ? id : assetZone[id] }
         for (channel, node) in zip(channels, nodes) {
             let what = "channel #\(node.index + 1) of conduit '\(conduit.id)'"
-            guard let fromZone = zone(of: channel.from), let toZone = zone(of: channel.to) else { continue }  // reported
+            // An end that is not a known zone or asset was reported with the references.
+            guard let fromZone = zone(of: channel.from), let toZone = zone(of: channel.to) else { continue }
             let sides = "'\(conduit.zones[0])' and '\(conduit.zones[1])'"
             if !conduit.zones.contains(fromZone) {
-                diagnostics.error("'from' of \(what): '\(channel.from)' lies in zone '\(fromZone)', not on either side of the conduit (\(sides))", at: node.from.location)
+                diagnostics.error(
+                    "'from' of \(what): '\(channel.from)' lies in zone '\(fromZone)', not on either side of the conduit (\(sides))",
+                    at: node.from.location)
             }
             if !conduit.zones.contains(toZone) {
-                diagnostics.error("'to' of \(what): '\(channel.to)' lies in zone '\(toZone)', not on either side of the conduit (\(sides))", at: node.to.location)
+                diagnostics.error(
+                    "'to' of \(what): '\(channel.to)' lies in zone '\(toZone)', not on either side of the conduit (\(sides))",
+                    at: node.to.location)
             }
             guard conduit.zones.contains(fromZone), conduit.zones.contains(toZone) else { continue }
             if fromZone == toZone {
-                diagnostics.error("\(what) runs from '\(channel.from)' to '\(channel.to)', both in zone '\(fromZone)': a channel crosses the conduit", at: node.to.location)
+                diagnostics.error(
+                    "\(what) runs from '\(channel.from)' to '\(channel.to)', both in zone '\(fromZone)': a channel crosses the conduit",
+                    at: node.to.location)
             } else if conduit.direction == .forward && fromZone != conduit.zones[0] {
                 diagnostics.error(
                     "\(what) runs against the conduit's direction: it is 'forward' (only from '\(conduit.zones[0])' to '\(conduit.zones[1])'), but '\(channel.from)' lies in '\(fromZone)'",
@@ -401,20 +457,27 @@ struct ScenarioReader {
         }
     }
 
-    mutating func attacker(_ node: DocumentNode, index: Int, seen: inout [String: SourceLocation], references: inout [Reference]) -> Attacker? {
+    mutating func attacker(
+        _ node: DocumentNode, index: Int, seen: inout [String: SourceLocation], references: inout [Reference]
+    ) -> Attacker? {
         let label = Self.label("attacker", index, node)
-        guard let f = diagnostics.fields(of: node, label, allowed: Self.attackerKeys, required: ["id", "capability"]) else { return nil }
+        guard let f = diagnostics.fields(of: node, label, allowed: Self.attackerKeys, required: ["id", "capability"])
+        else { return nil }
         let id = itemID(f, label)
         if let id {
             if let first = seen[id.id] {
-                diagnostics.error("duplicate attacker id '\(id.id)' (first at line \(first.line), column \(first.column))", at: id.node.location)
+                diagnostics.error(
+                    "duplicate attacker id '\(id.id)' (first at line \(first.line), column \(first.column))",
+                    at: id.node.location)
             } else {
                 seen[id.id] = id.node.location
             }
         }
         let what = label
         let capability = f["capability"].flatMap { diagnostics.integer($0, "'capability' of \(what)", in: 1...4) }
-        let entry = f["entry"].flatMap { idList($0, "'entry' of \(what)", nonEmpty: true, kind: .zoneOrAsset, into: &references) }
+        let entry = f["entry"].flatMap {
+            idList($0, "'entry' of \(what)", nonEmpty: true, kind: .zoneOrAsset, into: &references)
+        }
         let horizon = f["horizon"].flatMap { duration($0, "'horizon' of \(what)", positive: true) }
         guard let id, let capability else { return nil }
         return Attacker(id: id.id, capability: capability, entry: entry, horizon: horizon)

@@ -90,9 +90,12 @@ public struct AttackEvidence: Sendable, Hashable {
                         attacker: result.attacker, capability: result.capability, horizonHours: result.horizonHours,
                         trials: document.trials, seed: document.seed, targets: [], criticality: [:])
                 }
-                byAttacker[result.attacker]!.targets.append(TargetPaths(
-                    id: target.id, probability: result.p, compromised: result.compromised,
-                    paths: result.paths.map { Path(edges: $0.edges, count: Int(($0.frequency * Double(result.compromised)).rounded())) }))
+                byAttacker[result.attacker]!.targets.append(
+                    TargetPaths(
+                        id: target.id, probability: result.p, compromised: result.compromised,
+                        paths: result.paths.map {
+                            Path(edges: $0.edges, count: Int(($0.frequency * Double(result.compromised)).rounded()))
+                        }))
             }
         }
         var stated: [String: [String: Double]] = [:]
@@ -115,7 +118,8 @@ public struct AttackEvidence: Sendable, Hashable {
                 best = candidate
                 continue
             }
-            let c1 = candidate.capability ?? 0, c0 = current.capability ?? 0
+            let c1 = candidate.capability ?? 0
+            let c0 = current.capability ?? 0
             if c1 > c0 || (c1 == c0 && candidate.totalCompromised > current.totalCompromised) { best = candidate }
         }
         return best

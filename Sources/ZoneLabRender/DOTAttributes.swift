@@ -64,9 +64,11 @@ public struct DOTAttributes: Sendable, Hashable, ExpressibleByDictionaryLiteral 
 
     /// An attribute name: a DOT identifier, quoted when it is not a plain one.
     static func attributeName(_ name: String) -> String {
-        let plain = !name.isEmpty && name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-        } && !("0"..."9").contains(name.unicodeScalars.first!)
+        let plain =
+            !name.isEmpty
+            && name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+            } && !("0"..."9").contains(name.unicodeScalars.first!)
         return plain ? name : DOTEscaping.quotedID(name)
     }
 

@@ -58,12 +58,14 @@ public enum DOTStatement: Sendable, Hashable {
         case .node(let n):
             out += pad + DOTEscaping.quotedID(n.id) + n.attributes.text + ";\n"
         case .edge(let e):
-            out += pad + DOTEscaping.quotedID(e.from) + " " + edgeOperator + " " + DOTEscaping.quotedID(e.to)
+            out +=
+                pad + DOTEscaping.quotedID(e.from) + " " + edgeOperator + " " + DOTEscaping.quotedID(e.to)
                 + e.attributes.text + ";\n"
         case .subgraph(let s):
             out += pad + "subgraph" + (s.id.map { " " + DOTEscaping.quotedID($0) } ?? "") + " {\n"
             if !s.attributes.isEmpty {
-                DOTStatement.graphAttributes(s.attributes).write(into: &out, indent: indent + 1, edgeOperator: edgeOperator)
+                DOTStatement.graphAttributes(s.attributes).write(
+                    into: &out, indent: indent + 1, edgeOperator: edgeOperator)
             }
             for statement in s.statements {
                 statement.write(into: &out, indent: indent + 1, edgeOperator: edgeOperator)

@@ -23,7 +23,9 @@ public struct ParsedGraph: Sendable, Hashable {
 public enum Graphviz {
     /// Lays out `dot` with `engine` (dot, neato, fdp, ...) and writes it in `format`; `.dot`
     /// gives the DOT text back once Graphviz has read it (no layout).
-    public static func render(_ dot: String, format: RenderFormat, engine: String = "dot") throws(GraphvizError) -> GraphvizOutput {
+    public static func render(_ dot: String, format: RenderFormat, engine: String = "dot") throws(GraphvizError)
+        -> GraphvizOutput
+    {
         try GraphvizSession.shared.withContext { (gvc) throws(GraphvizError) -> GraphvizOutput in
             let graph = try read(dot)
             defer { agclose(graph) }
@@ -56,7 +58,9 @@ public enum Graphviz {
             while let n = node {
                 nodes += 1
                 let name = String(cString: agnameof(UnsafeMutableRawPointer(n)))
-                if let value = "label".withCString({ agget(UnsafeMutableRawPointer(n), UnsafeMutablePointer(mutating: $0)) }) {
+                if let value = "label".withCString({
+                    agget(UnsafeMutableRawPointer(n), UnsafeMutablePointer(mutating: $0))
+                }) {
                     labels[name] = String(cString: value)
                 }
                 var edge = agfstout(graph, n)
@@ -102,8 +106,10 @@ public enum Graphviz {
     /// in Graphviz 2.x, `size_t *` in newer releases.
     private static func renderData<Length: BinaryInteger>(
         _ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, format: String,
-        _ function: (OpaquePointer?, UnsafeMutablePointer<Agraph_t>?, UnsafePointer<CChar>?,
-            UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeMutablePointer<Length>?) -> Int32
+        _ function: (
+            OpaquePointer?, UnsafeMutablePointer<Agraph_t>?, UnsafePointer<CChar>?,
+            UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeMutablePointer<Length>?
+        ) -> Int32
     ) throws(GraphvizError) -> Data {
         var buffer: UnsafeMutablePointer<CChar>?
         var length: Length = 0

@@ -20,11 +20,12 @@ public struct GraphvizError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     public var description: String {
-        let what = switch stage {
-        case .parse: "Graphviz could not read the DOT text"
-        case .layout: "Graphviz could not lay the graph out"
-        case .render: "Graphviz could not write the picture"
-        }
+        let what =
+            switch stage {
+            case .parse: "Graphviz could not read the DOT text"
+            case .layout: "Graphviz could not lay the graph out"
+            case .render: "Graphviz could not write the picture"
+            }
         // Graphviz repeats itself (one message per label, say): show the first few.
         var shown: [String] = []
         for m in messages where !shown.contains(m) { shown.append(m) }

@@ -62,5 +62,7 @@ public struct HTMLLabel: Sendable, Hashable, ExpressibleByStringLiteral {
 
 /// Line justification in an HTML-like label.
 public enum HTMLAlign: String, Sendable, Hashable {
-    case left = "LEFT", center = "CENTER", right = "RIGHT"
+    case left = "LEFT"
+    case center = "CENTER"
+    case right = "RIGHT"
 }

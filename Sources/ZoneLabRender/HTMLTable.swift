@@ -33,7 +33,8 @@ public struct HTMLTable: Sendable, Hashable {
 
         var markup: String {
             // Names come from this module; keep only letters in case one ever does not.
-            let safeName = String(name.unicodeScalars.filter { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }.map(Character.init))
+            let safeName = String(
+                name.unicodeScalars.filter { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }.map(Character.init))
             return " \(safeName)=\"\(DOTEscaping.html(value))\""
         }
     }

@@ -21,7 +21,8 @@ public enum PathsPicture {
         }
         let canvas = ZoneCanvas(
             scenario: scenario, options: options, extraAssets: flow.assets, activeZones: activeZones,
-            activeAssets: flow.assets.union(entryIDs.filter { scenario.assets[$0] != nil }), entries: entries, notes: notes)
+            activeAssets: flow.assets.union(entryIDs.filter { scenario.assets[$0] != nil }), entries: entries,
+            notes: notes)
         var graph = PictureFrame.graph(name: "paths")
         graph.statements += canvas.statements()
         for conduit in scenario.conduits.values {
@@ -32,7 +33,8 @@ public enum PathsPicture {
         graph.statements += canvas.placeBelow("legend")
         var subtitle = "Attack paths of \(evidence.attacker)"
         if let c = evidence.capability { subtitle += " (capability \(c))" }
-        subtitle += " · top \(maxPaths(evidence)) paths per target over \(evidence.targets.count) targets · \(PictureStyle.grouped(evidence.trials)) trials"
+        subtitle +=
+            " · top \(maxPaths(evidence)) paths per target over \(evidence.targets.count) targets · \(PictureStyle.grouped(evidence.trials)) trials"
         if canvas.collapsed { subtitle += " · large plant: only assets on the paths drawn" }
         graph.add(PictureFrame.title(scenario.name, subtitle: subtitle))
         return graph
@@ -48,7 +50,8 @@ public enum PathsPicture {
     /// a drawn path does, else faint. Invisible edges to the zones keep it between them.
     static func conduitStatements(_ conduit: Conduit, flow: PathFlow, canvas: ZoneCanvas) -> [DOTStatement] {
         let scenario = canvas.scenario
-        guard conduit.zones.count == 2, scenario.zones[conduit.zones[0]] != nil, scenario.zones[conduit.zones[1]] != nil else { return [] }
+        guard conduit.zones.count == 2, scenario.zones[conduit.zones[0]] != nil, scenario.zones[conduit.zones[1]] != nil
+        else { return [] }
         let o = ZonesPicture.orientation(conduit, in: scenario)
         let tail = canvas.zoneEnd(o.upper, top: o.sameLevel)
         let head = canvas.zoneEnd(o.lower, top: true)
@@ -63,12 +66,15 @@ public enum PathsPicture {
         if used {
             let share = flow.share(flow.conduitCounts[conduit.id] ?? 0)
             let assessment = ConduitAssessment(conduit, in: scenario)
-            a["label"] = .html(HTMLLabel.lines([
-                name.bold().font(size: 8.5),
-                HTMLLabel(conduit.id).font(size: 7.5, color: PictureStyle.muted),
-                HTMLLabel("crossed in \(PictureStyle.percent(share)) of compromises").bold().font(size: 8.5, color: PictureStyle.path),
-                PictureStyle.wrapped(assessment.gapText, width: 30).font(size: 7.5, color: PictureStyle.gapColor(assessment.maxGap)),
-            ]))
+            a["label"] = .html(
+                HTMLLabel.lines([
+                    name.bold().font(size: 8.5),
+                    HTMLLabel(conduit.id).font(size: 7.5, color: PictureStyle.muted),
+                    HTMLLabel("crossed in \(PictureStyle.percent(share)) of compromises").bold().font(
+                        size: 8.5, color: PictureStyle.path),
+                    PictureStyle.wrapped(assessment.gapText, width: 30).font(
+                        size: 7.5, color: PictureStyle.gapColor(assessment.maxGap)),
+                ]))
         } else {
             a["label"] = .html(name.font(size: 7.5, color: PictureStyle.fadedText))
         }
@@ -78,7 +84,8 @@ public enum PathsPicture {
         ]
         if used { line.set("style", "invis") }
         if o.sameLevel { line.set("constraint", "false") }
-        var upper = line, lower = line
+        var upper = line
+        var lower = line
         if let c = tail.cluster { upper.set("ltail", c) }
         if let c = head.cluster { lower.set("lhead", c) }
         return [.node(DOTNode(id, a)), .edge(DOTEdge(tail.node, id, upper)), .edge(DOTEdge(id, head.node, lower))]
@@ -119,18 +126,26 @@ public enum PathsPicture {
                 let upper = canvas.node(for: upperEnd, facing: canvas.level(of: lowerEnd).map { $0 - 1 } ?? -1)
                 let lower = canvas.node(for: lowerEnd, facing: canvas.level(of: upperEnd).map { $0 + 1 } ?? 99)
                 let id = badge(c)
-                add(Segment(tail: upper.node, head: id, tailCluster: upper.cluster, headCluster: nil,
-                            arrowAtHead: false, arrowAtTail: !downward, inZone: false, constraint: !o.sameLevel), weighted.count)
-                add(Segment(tail: id, head: lower.node, tailCluster: nil, headCluster: lower.cluster,
-                            arrowAtHead: downward, arrowAtTail: false, inZone: false, constraint: !o.sameLevel), weighted.count)
+                add(
+                    Segment(
+                        tail: upper.node, head: id, tailCluster: upper.cluster, headCluster: nil,
+                        arrowAtHead: false, arrowAtTail: !downward, inZone: false, constraint: !o.sameLevel),
+                    weighted.count)
+                add(
+                    Segment(
+                        tail: id, head: lower.node, tailCluster: nil, headCluster: lower.cluster,
+                        arrowAtHead: downward, arrowAtTail: false, inZone: false, constraint: !o.sameLevel),
+                    weighted.count)
             } else {
                 let tail = canvas.node(for: hop.from, facing: canvas.level(of: hop.to))
                 let head = canvas.node(for: hop.to, facing: canvas.level(of: hop.from))
                 // Inside one zone there is no border to clip at.
                 let sameZone = zone(of: hop.from, scenario) == zone(of: hop.to, scenario)
-                add(Segment(tail: tail.node, head: head.node, tailCluster: sameZone ? nil : tail.cluster,
-                            headCluster: sameZone ? nil : head.cluster,
-                            arrowAtHead: true, arrowAtTail: false, inZone: true, constraint: false), weighted.count)
+                add(
+                    Segment(
+                        tail: tail.node, head: head.node, tailCluster: sameZone ? nil : tail.cluster,
+                        headCluster: sameZone ? nil : head.cluster,
+                        arrowAtHead: true, arrowAtTail: false, inZone: true, constraint: false), weighted.count)
             }
         }
         return order.enumerated().map { i, s in
@@ -157,7 +172,9 @@ public enum PathsPicture {
     }
 
     static func legend(_ evidence: AttackEvidence, scenario: Scenario, flow: PathFlow) -> DOTNode {
-        var table = HTMLTable([.border(1), .cellborder(0), .cellspacing(2), .cellpadding(3), .color("#B0BEC5"), .bgcolor("white")])
+        var table = HTMLTable([
+            .border(1), .cellborder(0), .cellspacing(2), .cellpadding(3), .color("#B0BEC5"), .bgcolor("white"),
+        ])
         var title = "Attacker \(evidence.attacker)"
         if let c = evidence.capability { title += " · capability \(c)" }
         if let h = evidence.horizonHours { title += " · horizon \(PictureStyle.duration(hours: h))" }
@@ -174,12 +191,16 @@ public enum PathsPicture {
         for target in evidence.targets {
             let name = scenario.assets[target.id]?.name ?? scenario.zones[target.id]?.name ?? target.id
             let drawn = target.paths.reduce(0) { $0 + $1.count }
-            let covered = target.compromised > 0 ? PictureStyle.percent(Double(drawn) / Double(target.compromised)) : "-"
+            let covered =
+                target.compromised > 0 ? PictureStyle.percent(Double(drawn) / Double(target.compromised)) : "-"
             let over = target.probability > scenario.tolerable
             table.row([
                 .init(PictureStyle.wrapped("\(target.id): \(name)", width: 44).font(size: 8), [.align(.left)]),
-                .init((over ? HTMLLabel(PictureStyle.percent(target.probability)).bold() : HTMLLabel(PictureStyle.percent(target.probability)))
-                    .font(size: 8, color: over ? PictureStyle.critical : PictureStyle.text), [.align(.right)]),
+                .init(
+                    (over
+                        ? HTMLLabel(PictureStyle.percent(target.probability)).bold()
+                        : HTMLLabel(PictureStyle.percent(target.probability)))
+                        .font(size: 8, color: over ? PictureStyle.critical : PictureStyle.text), [.align(.right)]),
                 .init(HTMLLabel(covered).font(size: 8), [.align(.right)]),
             ])
         }
@@ -190,15 +211,25 @@ public enum PathsPicture {
             (HTMLLabel("gray").font(size: 8, color: PictureStyle.fadedText), "zone or asset on no drawn path"),
         ]
         for (swatch, text) in key {
-            table.row([.init(swatch, [.align(.center)]), .init(HTMLLabel(text).font(size: 8), [.colspan(2), .align(.left)])])
+            table.row([
+                .init(swatch, [.align(.center)]), .init(HTMLLabel(text).font(size: 8), [.colspan(2), .align(.left)]),
+            ])
         }
         var notes = [
-            "Line width = share of all compromises of \(evidence.attacker) (counted per trial and target) whose path takes the line. P in red exceeds the tolerable \(PictureStyle.percent(scenario.tolerable)).",
+            "Line width = share of all compromises of \(evidence.attacker) (counted per trial and target) whose path takes the line. P in red exceeds the tolerable \(PictureStyle.percent(scenario.tolerable))."
         ]
-        if evidence.totalCompromised == 0 { notes.append("No target was compromised within the horizon: no path to draw.") }
-        if flow.unplacedEdges > 0 { notes.append("\(flow.unplacedEdges) step(s) of the results do not match this scenario and are not drawn.") }
+        if evidence.totalCompromised == 0 {
+            notes.append("No target was compromised within the horizon: no path to draw.")
+        }
+        if flow.unplacedEdges > 0 {
+            notes.append("\(flow.unplacedEdges) step(s) of the results do not match this scenario and are not drawn.")
+        }
         for note in notes {
-            table.row([.init(PictureStyle.wrapped(note, width: 64).font(size: 8, color: PictureStyle.muted), [.colspan(3), .align(.left)])])
+            table.row([
+                .init(
+                    PictureStyle.wrapped(note, width: 64).font(size: 8, color: PictureStyle.muted),
+                    [.colspan(3), .align(.left)])
+            ])
         }
         var a: DOTAttributes = ["shape": "plaintext", "margin": "0", "id": "legend"]
         a["label"] = .html(.table(table))

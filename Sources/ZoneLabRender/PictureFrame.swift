@@ -22,20 +22,27 @@ enum PictureFrame {
     /// The title, added last so clusters do not inherit its label.
     static func title(_ title: String, subtitle: String) -> DOTStatement {
         var a: DOTAttributes = ["labelloc": "t", "labeljust": "l", "fontsize": "16"]
-        a["label"] = .html(HTMLLabel(title).bold().font(size: 18) + .lineBreak(align: .left)
-            + HTMLLabel(subtitle).font(size: 10, color: PictureStyle.muted) + .lineBreak(align: .left))
+        a["label"] = .html(
+            HTMLLabel(title).bold().font(size: 18) + .lineBreak(align: .left)
+                + HTMLLabel(subtitle).font(size: 10, color: PictureStyle.muted) + .lineBreak(align: .left))
         return .graphAttributes(a)
     }
 
     /// A legend node from rows of (key, explanation).
     static func legend(title: String, rows: [(HTMLLabel, HTMLLabel)], notes: [String] = []) -> DOTNode {
-        var table = HTMLTable([.border(1), .cellborder(0), .cellspacing(2), .cellpadding(3), .color("#B0BEC5"), .bgcolor("white")])
+        var table = HTMLTable([
+            .border(1), .cellborder(0), .cellspacing(2), .cellpadding(3), .color("#B0BEC5"), .bgcolor("white"),
+        ])
         table.row([.init(HTMLLabel(title).bold().font(size: 11), [.colspan(2), .align(.left)])])
         for (key, text) in rows {
             table.row([.init(key, [.align(.center)]), .init(text.font(size: 9), [.align(.left)])])
         }
         for note in notes {
-            table.row([.init(PictureStyle.wrapped(note, width: 60).font(size: 8, color: PictureStyle.muted), [.colspan(2), .align(.left)])])
+            table.row([
+                .init(
+                    PictureStyle.wrapped(note, width: 60).font(size: 8, color: PictureStyle.muted),
+                    [.colspan(2), .align(.left)])
+            ])
         }
         var a: DOTAttributes = ["shape": "plaintext", "margin": "0", "id": "legend"]
         a["label"] = .html(.table(table))

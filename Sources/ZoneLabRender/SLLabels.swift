@@ -14,22 +14,27 @@ enum SLLabels {
         let ink = faded ? PictureStyle.fadedText : PictureStyle.text
         let border = faded ? PictureStyle.fadedLine : "#90A4AE"
         var table = HTMLTable([.border(0), .cellborder(1), .cellspacing(0), .cellpadding(2), .color(border)])
-        table.row([HTMLTable.Cell(HTMLLabel("").font(size: 7))]
-            + FR.allCases.map { HTMLTable.Cell(HTMLLabel($0.rawValue).font(size: 7, color: faded ? ink : PictureStyle.muted)) })
-        table.row([HTMLTable.Cell(HTMLLabel("SL-T").font(size: 8, color: ink), [.align(.left)])]
-            + FR.allCases.map { HTMLTable.Cell(HTMLLabel("\(target[$0])").font(size: 8, color: ink)) })
-        table.row([HTMLTable.Cell(HTMLLabel("SL-A").font(size: 8, color: ink), [.align(.left)])]
-            + FR.allCases.map { fr in
-                // An FR not assessed is shown as "–", never as a gap (SPEC 4 "not assessed").
-                guard achieved.isAssessed(fr) else {
-                    return HTMLTable.Cell(HTMLLabel("–").font(size: 8, color: PictureStyle.muted))
-                }
-                let gap = target[fr] - achieved[fr]
-                var attributes: [HTMLTable.Attribute] = []
-                if !faded, let tint = PictureStyle.gapTint(gap) { attributes.append(.bgcolor(tint)) }
-                let text = HTMLLabel("\(achieved[fr])").font(size: 8, color: ink)
-                return HTMLTable.Cell(gap > 0 && !faded ? text.bold() : text, attributes)
-            })
+        table.row(
+            [HTMLTable.Cell(HTMLLabel("").font(size: 7))]
+                + FR.allCases.map {
+                    HTMLTable.Cell(HTMLLabel($0.rawValue).font(size: 7, color: faded ? ink : PictureStyle.muted))
+                })
+        table.row(
+            [HTMLTable.Cell(HTMLLabel("SL-T").font(size: 8, color: ink), [.align(.left)])]
+                + FR.allCases.map { HTMLTable.Cell(HTMLLabel("\(target[$0])").font(size: 8, color: ink)) })
+        table.row(
+            [HTMLTable.Cell(HTMLLabel("SL-A").font(size: 8, color: ink), [.align(.left)])]
+                + FR.allCases.map { fr in
+                    // An FR not assessed is shown as "–", never as a gap (SPEC 4 "not assessed").
+                    guard achieved.isAssessed(fr) else {
+                        return HTMLTable.Cell(HTMLLabel("–").font(size: 8, color: PictureStyle.muted))
+                    }
+                    let gap = target[fr] - achieved[fr]
+                    var attributes: [HTMLTable.Attribute] = []
+                    if !faded, let tint = PictureStyle.gapTint(gap) { attributes.append(.bgcolor(tint)) }
+                    let text = HTMLLabel("\(achieved[fr])").font(size: 8, color: ink)
+                    return HTMLTable.Cell(gap > 0 && !faded ? text.bold() : text, attributes)
+                })
         return .table(table)
     }
 

@@ -94,7 +94,8 @@ struct ZoneCanvas {
     /// Zones ordered top to bottom: by level, highest first (zones without level last), then in file order.
     var orderedZones: [Zone] {
         scenario.zones.values.enumerated().sorted { a, b in
-            let la = a.element.level ?? -1, lb = b.element.level ?? -1
+            let la = a.element.level ?? -1
+            let lb = b.element.level ?? -1
             return la != lb ? la > lb : a.offset < b.offset
         }.map(\.element)
     }
@@ -160,7 +161,8 @@ struct ZoneCanvas {
         guard hasCluster(zone.id) else { return cells.map { .node($0) } }
         if cells.isEmpty {
             var placeholder = DOTNode(DOTEscaping.safeName("empty", zone.id), ["shape": "plaintext", "style": ""])
-            placeholder.attributes["label"] = .html(HTMLLabel("no assets modelled").italic().font(size: 9, color: PictureStyle.fadedText))
+            placeholder.attributes["label"] = .html(
+                HTMLLabel("no assets modelled").italic().font(size: 9, color: PictureStyle.fadedText))
             cells.append(placeholder)
         }
         var sub = DOTSubgraph(cluster(zone.id))
@@ -172,7 +174,9 @@ struct ZoneCanvas {
         // Rows of at most `columns` cells, each row one rank; the anchors get thin ranks of
         // their own above and below, centred, so conduits leave and enter mid-cluster.
         let columns = columns(for: cells.count)
-        let rows = stride(from: 0, to: cells.count, by: columns).map { Array(cells[$0..<min($0 + columns, cells.count)]) }
+        let rows = stride(from: 0, to: cells.count, by: columns).map {
+            Array(cells[$0..<min($0 + columns, cells.count)])
+        }
         for row in rows {
             var rank = DOTSubgraph(nil, ["rank": "same"])
             for cell in row { rank.add(cell) }
@@ -221,31 +225,50 @@ struct ZoneCanvas {
         // Headers of one level get as many name lines as the longest there, so zones of a
         // level start on one line (a cluster's label height moves its top).
         let nameLines = counts ? 0 : headerNameLines[zone.level ?? -1] ?? 0
-        table.row([.init(PictureStyle.wrapped(zone.name, width: counts ? 26 : Self.headerWidth, align: .left, minimumLines: nameLines)
-            .bold().font(size: 11, color: ink), [.align(.left)])])
+        table.row([
+            .init(
+                PictureStyle.wrapped(
+                    zone.name, width: counts ? 26 : Self.headerWidth, align: .left, minimumLines: nameLines
+                )
+                .bold().font(size: 11, color: ink), [.align(.left)])
+        ])
         var idLine = zone.id
         if let level = zone.levelText { idLine += " · Purdue level \(level)" }
         if scenario.extraTargets.contains(zone.id) { idLine += " · TARGET" }
         var idLabel = HTMLLabel(idLine).font(size: 8, color: active ? PictureStyle.muted : PictureStyle.fadedText)
         if let note = notes[zone.id] {
-            idLabel = idLabel + HTMLLabel(" · " + note).bold().font(size: 8, color: active ? PictureStyle.critical : PictureStyle.fadedText)
+            idLabel =
+                idLabel
+                + HTMLLabel(" · " + note).bold().font(
+                    size: 8, color: active ? PictureStyle.critical : PictureStyle.fadedText)
         }
         table.row([.init(idLabel, [.align(.left)])])
         if counts {
             let (all, critical) = assetCounts[zone.id] ?? (0, 0)
             var line = "\(all) asset\(all == 1 ? "" : "s")"
             if critical > 0 { line += " · \(critical) critical" }
-            table.row([.init(HTMLLabel(line).font(size: 9, color: critical > 0 && active ? PictureStyle.critical : ink), [.align(.left)])])
+            table.row([
+                .init(
+                    HTMLLabel(line).font(size: 9, color: critical > 0 && active ? PictureStyle.critical : ink),
+                    [.align(.left)])
+            ])
         }
         if zone.slTarget.maximum == 0 && zone.slAchieved.maximum == 0 {
             // As tall as the SL table of the other zones.
-            let cell = HTMLTable.Cell(HTMLLabel("SL-T 0 · untrusted").font(size: 8, color: ink),
-                                      [.align(.left), HTMLTable.Attribute("VALIGN", "TOP"), .height(collapsed ? 0 : Self.slTableHeight)])
+            let cell = HTMLTable.Cell(
+                HTMLLabel("SL-T 0 · untrusted").font(size: 8, color: ink),
+                [.align(.left), HTMLTable.Attribute("VALIGN", "TOP"), .height(collapsed ? 0 : Self.slTableHeight)])
             table.row([cell])
         } else if collapsed {
-            table.row([.init(HTMLLabel(SLLabels.compact(target: zone.slTarget, achieved: zone.slAchieved)).font(size: 8, color: ink), [.align(.left)])])
+            table.row([
+                .init(
+                    HTMLLabel(SLLabels.compact(target: zone.slTarget, achieved: zone.slAchieved)).font(
+                        size: 8, color: ink), [.align(.left)])
+            ])
         } else {
-            table.row([.init(SLLabels.table(target: zone.slTarget, achieved: zone.slAchieved, faded: !active), [.align(.left)])])
+            table.row([
+                .init(SLLabels.table(target: zone.slTarget, achieved: zone.slAchieved, faded: !active), [.align(.left)])
+            ])
         }
         return .table(table)
     }
@@ -275,8 +298,9 @@ struct ZoneCanvas {
             "color": active ? PictureStyle.entry : PictureStyle.fadedText, "fontcolor": "white", "margin": "0.12,0.04",
             "id": DOTEscaping.safeName("entry", zone),
         ]
-        a["label"] = .html(HTMLLabel("ENTRY").bold().font(size: 10) + .lineBreak()
-            + PictureStyle.wrapped(Self.attackerList(attackers), width: 22).font(size: 8))
+        a["label"] = .html(
+            HTMLLabel("ENTRY").bold().font(size: 10) + .lineBreak()
+                + PictureStyle.wrapped(Self.attackerList(attackers), width: 22).font(size: 8))
         a["tooltip"] = .label("attackers start here: " + attackers.joined(separator: ", "))
         return DOTNode(entryNode(zone), a)
     }
@@ -292,15 +316,24 @@ struct ZoneCanvas {
         var sub = asset.id
         if let type = asset.type, !type.isEmpty { sub += " · " + type }
         var label = PictureStyle.wrapped(asset.name, width: 22).font(size: 10, color: ink)
-        label = label + .lineBreak() + HTMLLabel(sub).font(size: 8, color: active ? PictureStyle.muted : PictureStyle.fadedText)
+        label =
+            label + .lineBreak()
+            + HTMLLabel(sub).font(size: 8, color: active ? PictureStyle.muted : PictureStyle.fadedText)
         if asset.critical {
-            label = label + .lineBreak() + HTMLLabel("CRITICAL").bold().font(size: 8, color: active ? PictureStyle.critical : PictureStyle.fadedText)
+            label =
+                label + .lineBreak()
+                + HTMLLabel("CRITICAL").bold().font(
+                    size: 8, color: active ? PictureStyle.critical : PictureStyle.fadedText)
         }
         if let note = notes[asset.id] {
-            label = label + .lineBreak() + HTMLLabel(note).bold().font(size: 8.5, color: active ? PictureStyle.critical : PictureStyle.fadedText)
+            label =
+                label + .lineBreak()
+                + HTMLLabel(note).bold().font(size: 8.5, color: active ? PictureStyle.critical : PictureStyle.fadedText)
         }
         if let attackers = entries[asset.id] {
-            label = label + .lineBreak() + HTMLLabel("ENTRY: " + Self.attackerList(attackers)).bold().font(size: 8, color: ink)
+            label =
+                label + .lineBreak()
+                + HTMLLabel("ENTRY: " + Self.attackerList(attackers)).bold().font(size: 8, color: ink)
         }
         var a: DOTAttributes = [
             "shape": shape.graphvizShape, "style": "filled",

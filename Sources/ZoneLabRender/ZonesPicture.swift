@@ -17,12 +17,14 @@ public enum ZonesPicture {
             let assessment = ConduitAssessment(
                 conduit, in: scenario, criticality: evidence.map { $0.criticality[conduit.id] ?? 0 },
                 threshold: options.criticalityThreshold)
-            graph.statements += conduitStatements(conduit, assessment: assessment, canvas: canvas, attacker: evidence?.attacker)
+            graph.statements += conduitStatements(
+                conduit, assessment: assessment, canvas: canvas, attacker: evidence?.attacker)
         }
         graph.add(legend(evidence: evidence, options: options))
         graph.statements += canvas.placeBelow("legend")
         let critical = scenario.assets.values.filter(\.critical).count
-        var subtitle = "Zones and conduits · \(scenario.zones.count) zones · \(scenario.assets.count) assets (\(critical) critical) · \(scenario.conduits.count) conduits · stacked by Purdue level"
+        var subtitle =
+            "Zones and conduits · \(scenario.zones.count) zones · \(scenario.assets.count) assets (\(critical) critical) · \(scenario.conduits.count) conduits · stacked by Purdue level"
         if let evidence { subtitle += " · criticality for \(evidence.attacker)" }
         if canvas.collapsed { subtitle += " · large plant: zones drawn as single nodes" }
         graph.add(PictureFrame.title(scenario.name, subtitle: subtitle))
@@ -36,7 +38,8 @@ public enum ZonesPicture {
         _ conduit: Conduit, assessment: ConduitAssessment, canvas: ZoneCanvas, attacker: String?
     ) -> [DOTStatement] {
         let scenario = canvas.scenario
-        guard conduit.zones.count == 2, scenario.zones[conduit.zones[0]] != nil, scenario.zones[conduit.zones[1]] != nil else { return [] }
+        guard conduit.zones.count == 2, scenario.zones[conduit.zones[0]] != nil, scenario.zones[conduit.zones[1]] != nil
+        else { return [] }
         let o = orientation(conduit, in: scenario)
         let tail = canvas.zoneEnd(o.upper, top: o.sameLevel)
         let head = canvas.zoneEnd(o.lower, top: true)
@@ -54,7 +57,8 @@ public enum ZonesPicture {
         ]
         if o.sameLevel { line.set("constraint", "false") }
         if conduit.channels?.isEmpty == true { line.set("style", "dashed") }
-        var upper = line, lower = line
+        var upper = line
+        var lower = line
         upper.set("id", badgeID + "_upper")
         lower.set("id", badgeID + "_lower")
         if let c = tail.cluster { upper.set("ltail", c) }
@@ -87,7 +91,8 @@ public enum ZonesPicture {
 
     /// Which zone is drawn above: the higher Purdue level (file order when equal or unknown).
     static func orientation(_ conduit: Conduit, in scenario: Scenario) -> Orientation {
-        let z0 = conduit.zones[0], z1 = conduit.zones[1]
+        let z0 = conduit.zones[0]
+        let z1 = conduit.zones[1]
         guard let l0 = scenario.zones[z0]?.level, let l1 = scenario.zones[z1]?.level else {
             return Orientation(upper: z0, lower: z1, reversed: false, sameLevel: false)
         }
@@ -97,21 +102,30 @@ public enum ZonesPicture {
             : Orientation(upper: z1, lower: z0, reversed: true, sameLevel: false)
     }
 
-    static func label(_ conduit: Conduit, assessment: ConduitAssessment, scenario: Scenario, attacker: String?) -> HTMLLabel {
+    static func label(_ conduit: Conduit, assessment: ConduitAssessment, scenario: Scenario, attacker: String?)
+        -> HTMLLabel
+    {
         var lines: [HTMLLabel] = [PictureStyle.wrapped(conduit.name, width: 30).bold().font(size: 8.5)]
         var idLine = conduit.id
         if let channels = conduit.channels {
-            idLine += channels.isEmpty ? " · no flow allowed" : " · \(channels.count) channel\(channels.count == 1 ? "" : "s")"
+            idLine +=
+                channels.isEmpty
+                ? " · no flow allowed" : " · \(channels.count) channel\(channels.count == 1 ? "" : "s")"
         } else {
             idLine += " · any flow"
         }
         lines.append(HTMLLabel(idLine).font(size: 7.5, color: PictureStyle.muted))
-        lines.append(HTMLLabel(SLLabels.conduitLevels(achieved: conduit.slAchieved, target: scenario.slTarget(of: conduit))).font(size: 7.5, color: PictureStyle.text))
-        let gap = PictureStyle.wrapped(assessment.gapText, width: 30).font(size: 8, color: PictureStyle.gapColor(assessment.maxGap))
+        lines.append(
+            HTMLLabel(SLLabels.conduitLevels(achieved: conduit.slAchieved, target: scenario.slTarget(of: conduit)))
+                .font(size: 7.5, color: PictureStyle.text))
+        let gap = PictureStyle.wrapped(assessment.gapText, width: 30).font(
+            size: 8, color: PictureStyle.gapColor(assessment.maxGap))
         lines.append(assessment.maxGap > 0 ? gap.bold() : gap)
         if let criticality = assessment.criticality {
-            let text = HTMLLabel("criticality \(PictureStyle.percent(criticality))" + (attacker.map { " (\($0))" } ?? ""))
-                .font(size: 8, color: assessment.isCritical ? PictureStyle.critical : PictureStyle.muted)
+            let text = HTMLLabel(
+                "criticality \(PictureStyle.percent(criticality))" + (attacker.map { " (\($0))" } ?? "")
+            )
+            .font(size: 8, color: assessment.isCritical ? PictureStyle.critical : PictureStyle.muted)
             lines.append(assessment.isCritical ? text.bold() : text)
         }
         if conduit.direction == .forward {
@@ -126,7 +140,14 @@ public enum ZonesPicture {
         var rows: [(HTMLLabel, HTMLLabel)] = [
             (PictureFrame.lineSwatch(PictureStyle.gapColor(0)), "conduit meets its SL-T"),
             (PictureFrame.lineSwatch(PictureStyle.gapColor(1)), "conduit SL-A 1 below SL-T on some FR"),
-            (PictureFrame.lineSwatch(PictureStyle.gapColor(2)), HTMLLabel(evidence == nil ? "weak: SL-A 2 or more below SL-T" : "weak: gap of 2 or more, or criticality ≥ \(PictureStyle.percent(options.criticalityThreshold))")),
+            (
+                PictureFrame.lineSwatch(PictureStyle.gapColor(2)),
+                HTMLLabel(
+                    evidence == nil
+                        ? "weak: SL-A 2 or more below SL-T"
+                        : "weak: gap of 2 or more, or criticality ≥ \(PictureStyle.percent(options.criticalityThreshold))"
+                )
+            ),
             (PictureFrame.lineSwatch("#1565C0", text: "━━━▶"), "data diode (one-way); ◀━▶ two-way conduit"),
             (HTMLLabel("A/T").bold().font(size: 9), "conduit SL-A/SL-T per FR it names"),
             (HTMLLabel("2").bold().font(size: 9), HTMLLabel("zone SL-A cell tinted: below SL-T")),
@@ -134,7 +155,8 @@ public enum ZonesPicture {
             (HTMLLabel("ENTRY").bold().font(size: 8), "where attackers start"),
         ]
         for shape in AssetShape.allCases {
-            rows.append((HTMLLabel(shape.graphvizShape).font(size: 8, color: PictureStyle.muted), HTMLLabel(shape.legend)))
+            rows.append(
+                (HTMLLabel(shape.graphvizShape).font(size: 8, color: PictureStyle.muted), HTMLLabel(shape.legend)))
         }
         return PictureFrame.legend(title: "Legend", rows: rows)
     }

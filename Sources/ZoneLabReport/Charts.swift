@@ -17,17 +17,25 @@ enum Charts {
 
     /// A legend of the attackers, as HTML.
     static func legend(_ set: RunSet) -> BodyNode {
-        Markup.element("ul", class: "legend", set.attackers.enumerated().map { a, attacker in
-            Markup.element("li", [
-                Markup.element("span", [Markup.attribute("class", "swatch"), Markup.attribute("style", "background:\(colour(a))")]),
-                Markup.text(attacker.id + (attacker.capability.map { " (capability \($0))" } ?? "")),
+        Markup.element(
+            "ul", class: "legend",
+            set.attackers.enumerated().map { a, attacker in
+                Markup.element(
+                    "li",
+                    [
+                        Markup.element(
+                            "span",
+                            [Markup.attribute("class", "swatch"), Markup.attribute("style", "background:\(colour(a))")]),
+                        Markup.text(attacker.id + (attacker.capability.map { " (capability \($0))" } ?? "")),
+                    ])
+            } + [
+                Markup.element(
+                    "li",
+                    [
+                        Markup.element("span", [Markup.attribute("class", "swatch tolerable")]),
+                        Markup.text("tolerable P" + (set.tolerable.map { " \(Markup.percent($0))" } ?? "")),
+                    ])
             ])
-        } + [
-            Markup.element("li", [
-                Markup.element("span", [Markup.attribute("class", "swatch tolerable")]),
-                Markup.text("tolerable P" + (set.tolerable.map { " \(Markup.percent($0))" } ?? "")),
-            ])
-        ])
     }
 
     // MARK: P(compromise) over time
@@ -48,7 +56,9 @@ enum Charts {
         }
 
         var ticks: [Double] {
-            [1, 6, 24, 7 * 24, 30 * 24, 90 * 24, 365 * 24, 3 * 365 * 24, 10 * 365 * 24].filter { $0 >= minimum && $0 <= maximum * 1.0001 }
+            [1, 6, 24, 7 * 24, 30 * 24, 90 * 24, 365 * 24, 3 * 365 * 24, 10 * 365 * 24].filter {
+                $0 >= minimum && $0 <= maximum * 1.0001
+            }
         }
     }
 
@@ -62,7 +72,8 @@ enum Charts {
     /// The share of trials compromised by `hours`, from the ascending successful times.
     static func cdf(_ times: [Double], trials: Int, at hours: Double) -> Double {
         guard trials > 0 else { return 0 }
-        var lo = 0, hi = times.count
+        var lo = 0
+        var hi = times.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if times[mid] <= hours { lo = mid + 1 } else { hi = mid }
@@ -73,9 +84,14 @@ enum Charts {
     /// P(compromise by t) of one target, one line per attacker up to its horizon, with the
     /// tolerable line: the empirical CDF of the time to compromise over all trials.
     static func compromiseOverTime(_ set: RunSet, target t: Int, title: String, subtitle: String) -> BodyNode {
-        let width = 520.0, height = 284.0
-        let left = 52.0, right = 14.0, top = 44.0, bottom = 40.0
-        let plotW = width - left - right, plotH = height - top - bottom
+        let width = 520.0
+        let height = 284.0
+        let left = 52.0
+        let right = 14.0
+        let top = 44.0
+        let bottom = 40.0
+        let plotW = width - left - right
+        let plotH = height - top - bottom
         let axis = TimeAxis(set: set)
         let yMax = pMaximum(set.outcomes.map { $0[t].probability }, tolerable: set.tolerable)
         func x(_ hours: Double) -> Double { left + axis.fraction(hours) * plotW }
@@ -83,10 +99,13 @@ enum Charts {
 
         var nodes: [BodyNode] = []
         nodes.append(Markup.element("title", [Markup.text(title)]))
-        nodes.append(Markup.element("text", [
-            Markup.attribute("x", "8"), Markup.attribute("y", "16"), Markup.attribute("class", "chart-title"),
-            Markup.text(shortened(title, to: 66)),
-        ]))
+        nodes.append(
+            Markup.element(
+                "text",
+                [
+                    Markup.attribute("x", "8"), Markup.attribute("y", "16"), Markup.attribute("class", "chart-title"),
+                    Markup.text(shortened(title, to: 66)),
+                ]))
         nodes.append(label(shortened(subtitle, to: 84), x: 8, y: 32, anchor: "start"))
         // Grid and axes.
         for i in 0...4 {
@@ -100,12 +119,18 @@ enum Charts {
         }
         nodes.append(line(left, top + plotH, left + plotW, top + plotH, stroke: axisColour))
         nodes.append(line(left, top, left, top + plotH, stroke: axisColour))
-        nodes.append(label("time since the attack began (log scale)", x: left + plotW / 2, y: height - 6, anchor: "middle"))
+        nodes.append(
+            label("time since the attack began (log scale)", x: left + plotW / 2, y: height - 6, anchor: "middle"))
         if let tolerable = set.tolerable, tolerable <= yMax {
-            nodes.append(Markup.empty("line", [
-                ("x1", Markup.coordinate(left)), ("y1", Markup.coordinate(y(tolerable))), ("x2", Markup.coordinate(left + plotW)),
-                ("y2", Markup.coordinate(y(tolerable))), ("stroke", tolerableColour), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4"),
-            ]))
+            nodes.append(
+                Markup.empty(
+                    "line",
+                    [
+                        ("x1", Markup.coordinate(left)), ("y1", Markup.coordinate(y(tolerable))),
+                        ("x2", Markup.coordinate(left + plotW)),
+                        ("y2", Markup.coordinate(y(tolerable))), ("stroke", tolerableColour), ("stroke-width", "1.5"),
+                        ("stroke-dasharray", "6 4"),
+                    ]))
         }
         // One step line per attacker, sampled on a log grid up to its horizon.
         for (a, attacker) in set.attackers.enumerated() {
@@ -113,17 +138,27 @@ enum Charts {
             let horizon = min(attacker.horizonHours, axis.maximum)
             let samples = 200
             let points = (0...samples).map { k in
-                let hours = pow(10, log10(axis.minimum) + (log10(horizon) - log10(axis.minimum)) * Double(k) / Double(samples))
-                return "\(Markup.coordinate(x(hours))),\(Markup.coordinate(y(cdf(outcome.times, trials: outcome.trials, at: hours))))"
+                let hours = pow(
+                    10, log10(axis.minimum) + (log10(horizon) - log10(axis.minimum)) * Double(k) / Double(samples))
+                return
+                    "\(Markup.coordinate(x(hours))),\(Markup.coordinate(y(cdf(outcome.times, trials: outcome.trials, at: hours))))"
             }
-            nodes.append(Markup.empty("polyline", [
-                ("points", points.joined(separator: " ")), ("fill", "none"), ("stroke", colour(a)), ("stroke-width", "2"),
-                ("stroke-linejoin", "round"),
-            ]))
+            nodes.append(
+                Markup.empty(
+                    "polyline",
+                    [
+                        ("points", points.joined(separator: " ")), ("fill", "none"), ("stroke", colour(a)),
+                        ("stroke-width", "2"),
+                        ("stroke-linejoin", "round"),
+                    ]))
             let end = cdf(outcome.times, trials: outcome.trials, at: horizon)
-            nodes.append(Markup.empty("circle", [
-                ("cx", Markup.coordinate(x(horizon))), ("cy", Markup.coordinate(y(end))), ("r", "3"), ("fill", colour(a)),
-            ]))
+            nodes.append(
+                Markup.empty(
+                    "circle",
+                    [
+                        ("cx", Markup.coordinate(x(horizon))), ("cy", Markup.coordinate(y(end))), ("r", "3"),
+                        ("fill", colour(a)),
+                    ]))
         }
         return svg(width: width, height: height, label: title, nodes)
     }
@@ -133,8 +168,14 @@ enum Charts {
     /// Horizontal grouped bars: per target, P within the horizon of each attacker with its 95%
     /// interval, against the tolerable line.
     static func probabilityByAttacker(_ set: RunSet, names: [String]) -> BodyNode {
-        let barH = 11.0, barGap = 3.0, groupGap = 16.0
-        let left = 250.0, right = 130.0, top = 46.0, bottom = 40.0, width = 960.0
+        let barH = 11.0
+        let barGap = 3.0
+        let groupGap = 16.0
+        let left = 250.0
+        let right = 130.0
+        let top = 46.0
+        let bottom = 40.0
+        let width = 960.0
         let groupH = Double(set.attackers.count) * (barH + barGap) - barGap
         let height = top + bottom + Double(set.targets.count) * (groupH + groupGap) - groupGap
         let plotW = width - left - right
@@ -143,10 +184,13 @@ enum Charts {
         let title = "P(compromise within the horizon) by attacker"
 
         var nodes: [BodyNode] = [Markup.element("title", [Markup.text(title)])]
-        nodes.append(Markup.element("text", [
-            Markup.attribute("x", "8"), Markup.attribute("y", "16"), Markup.attribute("class", "chart-title"),
-            Markup.text(title),
-        ]))
+        nodes.append(
+            Markup.element(
+                "text",
+                [
+                    Markup.attribute("x", "8"), Markup.attribute("y", "16"), Markup.attribute("class", "chart-title"),
+                    Markup.text(title),
+                ]))
         for i in 0...4 {
             let p = xMax * Double(i) / 4
             nodes.append(line(x(p), top - 6, x(p), height - bottom + 4, stroke: gridColour))
@@ -154,58 +198,93 @@ enum Charts {
         }
         for (t, _) in set.targets.enumerated() {
             let groupTop = top + Double(t) * (groupH + groupGap)
-            nodes.append(label(shortened(names[t], to: 30), x: left - 10, y: groupTop + groupH / 2 + 4, anchor: "end", className: "bar-label"))
+            nodes.append(
+                label(
+                    shortened(names[t], to: 30), x: left - 10, y: groupTop + groupH / 2 + 4, anchor: "end",
+                    className: "bar-label"))
             for (a, attacker) in set.attackers.enumerated() {
                 let outcome = set.outcomes[a][t]
                 let barTop = groupTop + Double(a) * (barH + barGap)
                 let p = outcome.probability
-                nodes.append(Markup.element("rect", [
-                    Markup.attribute("x", Markup.coordinate(left)), Markup.attribute("y", Markup.coordinate(barTop)),
-                    Markup.attribute("width", Markup.coordinate(max(0.5, x(p) - left))), Markup.attribute("height", Markup.coordinate(barH)),
-                    Markup.attribute("fill", colour(a)),
-                    Markup.element("title", [Markup.text("\(names[t]) · \(attacker.id): \(Markup.percent(p))")]),
-                ]))
+                nodes.append(
+                    Markup.element(
+                        "rect",
+                        [
+                            Markup.attribute("x", Markup.coordinate(left)),
+                            Markup.attribute("y", Markup.coordinate(barTop)),
+                            Markup.attribute("width", Markup.coordinate(max(0.5, x(p) - left))),
+                            Markup.attribute("height", Markup.coordinate(barH)),
+                            Markup.attribute("fill", colour(a)),
+                            Markup.element(
+                                "title", [Markup.text("\(names[t]) · \(attacker.id): \(Markup.percent(p))")]),
+                        ]))
                 let (lo, hi) = outcome.wilson95
                 let mid = barTop + barH / 2
                 nodes.append(line(x(lo), mid, x(hi), mid, stroke: "#1F2933", width: 1))
                 nodes.append(line(x(hi), mid - 3, x(hi), mid + 3, stroke: "#1F2933", width: 1))
-                nodes.append(label("\(attacker.id) \(Markup.percent(p))", x: x(hi) + 5, y: mid + 3.5, anchor: "start", className: "bar-value"))
+                nodes.append(
+                    label(
+                        "\(attacker.id) \(Markup.percent(p))", x: x(hi) + 5, y: mid + 3.5, anchor: "start",
+                        className: "bar-value"))
             }
         }
         nodes.append(line(left, top - 6, left, height - bottom + 4, stroke: axisColour))
         if let tolerable = set.tolerable, tolerable <= xMax {
-            nodes.append(Markup.empty("line", [
-                ("x1", Markup.coordinate(x(tolerable))), ("y1", Markup.coordinate(top - 10)), ("x2", Markup.coordinate(x(tolerable))),
-                ("y2", Markup.coordinate(height - bottom + 4)), ("stroke", tolerableColour), ("stroke-width", "1.5"), ("stroke-dasharray", "6 4"),
-            ]))
-            nodes.append(label("tolerable \(Markup.percent(tolerable))", x: x(tolerable) + 4, y: top - 12, anchor: "start", className: "tolerable-label"))
+            nodes.append(
+                Markup.empty(
+                    "line",
+                    [
+                        ("x1", Markup.coordinate(x(tolerable))), ("y1", Markup.coordinate(top - 10)),
+                        ("x2", Markup.coordinate(x(tolerable))),
+                        ("y2", Markup.coordinate(height - bottom + 4)), ("stroke", tolerableColour),
+                        ("stroke-width", "1.5"), ("stroke-dasharray", "6 4"),
+                    ]))
+            nodes.append(
+                label(
+                    "tolerable \(Markup.percent(tolerable))", x: x(tolerable) + 4, y: top - 12, anchor: "start",
+                    className: "tolerable-label"))
         }
-        nodes.append(label("P within each attacker's horizon, with its 95% interval", x: left + plotW / 2, y: height - 6, anchor: "middle"))
+        nodes.append(
+            label(
+                "P within each attacker's horizon, with its 95% interval", x: left + plotW / 2, y: height - 6,
+                anchor: "middle"))
         return svg(width: width, height: height, label: title, nodes)
     }
 
     // MARK: pieces
 
     static func svg(width: Double, height: Double, label: String, _ nodes: [BodyNode]) -> BodyNode {
-        Markup.element("svg", [
-            Markup.attribute("xmlns", "http://www.w3.org/2000/svg"),
-            Markup.attribute("viewBox", "0 0 \(Markup.coordinate(width)) \(Markup.coordinate(height))"),
-            Markup.attribute("class", "chart"), Markup.attribute("role", "img"), Markup.attribute("aria-label", label),
-        ] + nodes)
+        Markup.element(
+            "svg",
+            [
+                Markup.attribute("xmlns", "http://www.w3.org/2000/svg"),
+                Markup.attribute("viewBox", "0 0 \(Markup.coordinate(width)) \(Markup.coordinate(height))"),
+                Markup.attribute("class", "chart"), Markup.attribute("role", "img"),
+                Markup.attribute("aria-label", label),
+            ] + nodes)
     }
 
-    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1) -> BodyNode {
-        Markup.empty("line", [
-            ("x1", Markup.coordinate(x1)), ("y1", Markup.coordinate(y1)), ("x2", Markup.coordinate(x2)), ("y2", Markup.coordinate(y2)),
-            ("stroke", stroke), ("stroke-width", Markup.coordinate(width)),
-        ])
+    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1)
+        -> BodyNode
+    {
+        Markup.empty(
+            "line",
+            [
+                ("x1", Markup.coordinate(x1)), ("y1", Markup.coordinate(y1)), ("x2", Markup.coordinate(x2)),
+                ("y2", Markup.coordinate(y2)),
+                ("stroke", stroke), ("stroke-width", Markup.coordinate(width)),
+            ])
     }
 
-    static func label(_ text: String, x: Double, y: Double, anchor: String, className: String = "axis-label") -> BodyNode {
-        Markup.element("text", [
-            Markup.attribute("x", Markup.coordinate(x)), Markup.attribute("y", Markup.coordinate(y)),
-            Markup.attribute("text-anchor", anchor), Markup.attribute("class", className), Markup.text(text),
-        ])
+    static func label(_ text: String, x: Double, y: Double, anchor: String, className: String = "axis-label")
+        -> BodyNode
+    {
+        Markup.element(
+            "text",
+            [
+                Markup.attribute("x", Markup.coordinate(x)), Markup.attribute("y", Markup.coordinate(y)),
+                Markup.attribute("text-anchor", anchor), Markup.attribute("class", className), Markup.text(text),
+            ])
     }
 
     static func shortened(_ s: String, to n: Int) -> String {

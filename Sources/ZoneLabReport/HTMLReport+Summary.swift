@@ -21,9 +21,13 @@ extension HTMLReport {
                 let violation = capability <= (target.slTarget ?? 0) && p > (set.tolerable ?? 1)
                 let better: Bool
                 if let b = best {
-                    if violation != b.violation { better = violation }
-                    else if p != b.p { better = p > b.p }
-                    else { better = capability < b.capability }
+                    if violation != b.violation {
+                        better = violation
+                    } else if p != b.p {
+                        better = p > b.p
+                    } else {
+                        better = capability < b.capability
+                    }
                 } else {
                     better = true
                 }
@@ -38,28 +42,47 @@ extension HTMLReport {
         let verdicts = ZoneVerdicts(set, model: content.model).verdicts
         let meeting = verdicts.filter(\.meets).count
         let allMeet = meeting == verdicts.count
-        nodes.append(Markup.element("p", class: "headline", [Markup.element("strong", [Markup.text(
-            verdicts.isEmpty ? "The plant has no critical asset to judge."
-                : "\(meeting) of \(verdicts.count) zones with critical assets meet their SL-T in practice.")]),
-            Markup.text(allMeet ? " Against the simulated attackers, every critical asset withstands the capability its zone's SL-T promises."
-                : " A zone meets its SL-T in practice when each of its critical assets keeps P(compromise) at or below the tolerable \(Markup.percent(scenario.tolerable)) against every attacker up to that capability."),
-        ]))
+        nodes.append(
+            Markup.element(
+                "p", class: "headline",
+                [
+                    Markup.element(
+                        "strong",
+                        [
+                            Markup.text(
+                                verdicts.isEmpty
+                                    ? "The plant has no critical asset to judge."
+                                    : "\(meeting) of \(verdicts.count) zones with critical assets meet their SL-T in practice."
+                            )
+                        ]),
+                    Markup.text(
+                        allMeet
+                            ? " Against the simulated attackers, every critical asset withstands the capability its zone's SL-T promises."
+                            : " A zone meets its SL-T in practice when each of its critical assets keeps P(compromise) at or below the tolerable \(Markup.percent(scenario.tolerable)) against every attacker up to that capability."
+                    ),
+                ]))
         if !verdicts.isEmpty {
-            nodes.append(Markup.table(
-                ["zone", "SL-T", "effective SL (simulated)", "verdict"],
-                verdicts.map { v in
-                    [Markup.text("\(zoneName(v.zone)) (\(v.zone))"), Markup.text(String(v.slTarget)), Markup.text(String(v.effective)),
-                     v.meets ? Markup.badge("meets SL-T", "good") : Markup.badge(v.summary, "bad")]
-                }, numericColumns: [1, 2]))
+            nodes.append(
+                Markup.table(
+                    ["zone", "SL-T", "effective SL (simulated)", "verdict"],
+                    verdicts.map { v in
+                        [
+                            Markup.text("\(zoneName(v.zone)) (\(v.zone))"), Markup.text(String(v.slTarget)),
+                            Markup.text(String(v.effective)),
+                            v.meets ? Markup.badge("meets SL-T", "good") : Markup.badge(v.summary, "bad"),
+                        ]
+                    }, numericColumns: [1, 2]))
         }
         // The worst path in one sentence.
         if let (a, t) = worstPair() {
             let outcome = set.outcomes[a][t]
             let target = set.targets[t]
             let attacker = set.attackers[a]
-            let violation = (attacker.capability ?? 0) <= (target.slTarget ?? 0) && outcome.probability > (set.tolerable ?? 1)
+            let violation =
+                (attacker.capability ?? 0) <= (target.slTarget ?? 0) && outcome.probability > (set.tolerable ?? 1)
             var sentence = violation ? "Worst attack path: " : "Likeliest attack path: "
-            sentence += "attacker \(attackerLabel(a)) compromises \(targetName(target.id)) in \(Markup.percent(outcome.probability)) of trials within \(TimeSpan.format(hours: attacker.horizonHours))"
+            sentence +=
+                "attacker \(attackerLabel(a)) compromises \(targetName(target.id)) in \(Markup.percent(outcome.probability)) of trials within \(TimeSpan.format(hours: attacker.horizonHours))"
             if let p50 = outcome.percentile(50) { sentence += " (median time \(TimeSpan.format(hours: p50)))" }
             if let path = outcome.paths.first {
                 let share = Double(path.count) / Double(max(1, outcome.compromised))
@@ -67,26 +90,64 @@ extension HTMLReport {
                 sentence += content.narrator.narrate(path.edges, entry: nil)
             }
             sentence += "."
-            nodes.append(Markup.element("div", class: violation ? "callout bad" : "callout", [Markup.element("p", [Markup.text(sentence)])]))
+            nodes.append(
+                Markup.element(
+                    "div", class: violation ? "callout bad" : "callout", [Markup.element("p", [Markup.text(sentence)])])
+            )
         } else {
-            nodes.append(Markup.element("div", class: "callout good", [Markup.element("p", [Markup.text("No simulated attacker compromised any critical asset within its horizon.")])]))
+            nodes.append(
+                Markup.element(
+                    "div", class: "callout good",
+                    [
+                        Markup.element(
+                            "p",
+                            [Markup.text("No simulated attacker compromised any critical asset within its horizon.")])
+                    ]))
         }
         // The top three hardening steps.
         let roadmap = content.justification.roadmap
         nodes.append(Markup.element("h3", [Markup.text("Top hardening steps")]))
         if roadmap.isEmpty {
-            nodes.append(Markup.element("p", [Markup.text(content.justification.structural.isEmpty
-                ? "No hardening step is needed or none reduces the risk further."
-                : "No SL-A change reduces the risk further: the structural findings below need a change of the zone model.")]))
+            nodes.append(
+                Markup.element(
+                    "p",
+                    [
+                        Markup.text(
+                            content.justification.structural.isEmpty
+                                ? "No hardening step is needed or none reduces the risk further."
+                                : "No SL-A change reduces the risk further: the structural findings below need a change of the zone model."
+                        )
+                    ]))
         } else {
-            nodes.append(Markup.element("ol", class: "steps", roadmap.prefix(3).map { step in
-                Markup.element("li", [Markup.element("strong", [Markup.text(describe(step.change))]), Markup.text(" — " + stepEffect(step))])
-            }))
-            nodes.append(Markup.element("p", class: "note", [Markup.text(
-                "Steps are cumulative, the largest risk reduction\(roadmap.allSatisfy { $0.cost != nil } ? " per unit of cost" : "") first; the full roadmap is in the section SL-T justification and roadmap.")]))
+            nodes.append(
+                Markup.element(
+                    "ol", class: "steps",
+                    roadmap.prefix(3).map { step in
+                        Markup.element(
+                            "li",
+                            [
+                                Markup.element("strong", [Markup.text(describe(step.change))]),
+                                Markup.text(" — " + stepEffect(step)),
+                            ])
+                    }))
+            nodes.append(
+                Markup.element(
+                    "p", class: "note",
+                    [
+                        Markup.text(
+                            "Steps are cumulative, the largest risk reduction\(roadmap.allSatisfy { $0.cost != nil } ? " per unit of cost" : "") first; the full roadmap is in the section SL-T justification and roadmap."
+                        )
+                    ]))
         }
         for finding in content.justification.structural {
-            nodes.append(Markup.element("div", class: "callout bad", [Markup.element("p", [Markup.element("strong", [Markup.text("Structural finding: ")]), Markup.text(finding)])]))
+            nodes.append(
+                Markup.element(
+                    "div", class: "callout bad",
+                    [
+                        Markup.element(
+                            "p",
+                            [Markup.element("strong", [Markup.text("Structural finding: ")]), Markup.text(finding)])
+                    ]))
         }
         return nodes
     }
@@ -104,7 +165,10 @@ extension HTMLReport {
         let attackers = content.justification.attackers
         let changed = attackers.filter { (step.pBefore[$0] ?? 0) != (step.pAfter[$0] ?? 0) }
         let shown = (changed.isEmpty ? attackers : changed).prefix(4)
-        var text = "worst P " + shown.map { "\($0) \(Markup.percent(step.pBefore[$0] ?? 0)) → \(Markup.percent(step.pAfter[$0] ?? 0))" }.joined(separator: ", ")
+        var text =
+            "worst P "
+            + shown.map { "\($0) \(Markup.percent(step.pBefore[$0] ?? 0)) → \(Markup.percent(step.pAfter[$0] ?? 0))" }
+            .joined(separator: ", ")
         text += "; then \(step.zonesMeetingAfter) of \(content.justification.zonesWithTargets) zones meet their SL-T"
         if let cost = step.cost { text += "; estimated cost \(Self.money(cost))" }
         return text

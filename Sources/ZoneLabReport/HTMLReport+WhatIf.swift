@@ -10,47 +10,94 @@ import ZoneLabSource
 extension HTMLReport {
     func whatIf(_ w: ReportWhatIf) -> [BodyNode] {
         let c = w.comparison
-        var nodes: [BodyNode] = [Markup.element("p", [Markup.text(
-            "The plant as designed against the variant \(w.variantName) (\(w.variantLabel)), both simulated with seed \(c.seed) and \(c.trials) trials per attacker; a step with the same id draws the same random numbers on both sides, so each difference carries its own paired 95% interval.")])]
+        var nodes: [BodyNode] = [
+            Markup.element(
+                "p",
+                [
+                    Markup.text(
+                        "The plant as designed against the variant \(w.variantName) (\(w.variantLabel)), both simulated with seed \(c.seed) and \(c.trials) trials per attacker; a step with the same id draws the same random numbers on both sides, so each difference carries its own paired 95% interval."
+                    )
+                ])
+        ]
         if !c.zones.isEmpty {
-            nodes.append(Markup.table(
-                ["zone", "worst P base → variant", "verdict base → variant"],
-                c.zones.map { z in
-                    func verdict(_ meets: Bool) -> String { meets ? "meets SL-T" : "does not meet SL-T" }
-                    let text = z.meetsBase == z.meetsVariant ? "\(verdict(z.meetsBase)) (unchanged)" : "\(verdict(z.meetsBase)) → \(verdict(z.meetsVariant))"
-                    return [
-                        Markup.text("\(zoneName(z.id)) (\(z.id))"),
-                        Markup.text("\(Markup.percent(z.worstPBase)) → \(Markup.percent(z.worstPVariant))"),
-                        z.meetsVariant && !z.meetsBase ? Markup.badge(text, "good") : !z.meetsVariant && z.meetsBase ? Markup.badge(text, "bad") : Markup.text(text),
-                    ]
-                }, numericColumns: []))
+            nodes.append(
+                Markup.table(
+                    ["zone", "worst P base → variant", "verdict base → variant"],
+                    c.zones.map { z in
+                        func verdict(_ meets: Bool) -> String { meets ? "meets SL-T" : "does not meet SL-T" }
+                        let text =
+                            z.meetsBase == z.meetsVariant
+                            ? "\(verdict(z.meetsBase)) (unchanged)"
+                            : "\(verdict(z.meetsBase)) → \(verdict(z.meetsVariant))"
+                        return [
+                            Markup.text("\(zoneName(z.id)) (\(z.id))"),
+                            Markup.text("\(Markup.percent(z.worstPBase)) → \(Markup.percent(z.worstPVariant))"),
+                            z.meetsVariant && !z.meetsBase
+                                ? Markup.badge(text, "good")
+                                : !z.meetsVariant && z.meetsBase ? Markup.badge(text, "bad") : Markup.text(text),
+                        ]
+                    }, numericColumns: []))
             nodes.append(Markup.element("h3", [Markup.text("Per critical asset and attacker")]))
         }
-        nodes.append(Markup.table(
-            ["critical asset", "attacker", "P base", "P variant", "difference", "paired 95% interval", "TTC p50 base → variant"],
-            c.rows.map { row in
-                let better = row.ci95.upper < 0, worse = row.ci95.lower > 0
-                let difference = Markup.signedPercent(row.difference)
-                return [
-                    Markup.text(targetName(row.target)), Markup.text(row.attacker),
-                    Markup.text(Markup.percent(row.pBase)), Markup.text(Markup.percent(row.pVariant)),
-                    better ? Markup.badge(difference, "good") : worse ? Markup.badge(difference, "bad") : Markup.text(difference),
-                    Markup.text("\(Markup.signedPercent(row.ci95.lower)) … \(Markup.signedPercent(row.ci95.upper))"),
-                    Markup.text("\(row.p50Base.map { TimeSpan.format(hours: $0) } ?? "–") → \(row.p50Variant.map { TimeSpan.format(hours: $0) } ?? "–")"),
-                ]
-            }, numericColumns: [2, 3, 4, 5]))
+        nodes.append(
+            Markup.table(
+                [
+                    "critical asset", "attacker", "P base", "P variant", "difference", "paired 95% interval",
+                    "TTC p50 base → variant",
+                ],
+                c.rows.map { row in
+                    let better = row.ci95.upper < 0
+                    let worse = row.ci95.lower > 0
+                    let difference = Markup.signedPercent(row.difference)
+                    return [
+                        Markup.text(targetName(row.target)), Markup.text(row.attacker),
+                        Markup.text(Markup.percent(row.pBase)), Markup.text(Markup.percent(row.pVariant)),
+                        better
+                            ? Markup.badge(difference, "good")
+                            : worse ? Markup.badge(difference, "bad") : Markup.text(difference),
+                        Markup.text(
+                            "\(Markup.signedPercent(row.ci95.lower)) … \(Markup.signedPercent(row.ci95.upper))"),
+                        Markup.text(
+                            "\(row.p50Base.map { TimeSpan.format(hours: $0) } ?? "–") → \(row.p50Variant.map { TimeSpan.format(hours: $0) } ?? "–")"
+                        ),
+                    ]
+                }, numericColumns: [2, 3, 4, 5]))
         let changes = c.rows.filter { !$0.appeared.isEmpty || !$0.vanished.isEmpty }
         if !changes.isEmpty {
-            nodes.append(Markup.element("h3", [Markup.text("Paths that vanished (−) or appeared (+) among the top \(RunSet.topPathCount)")]))
+            nodes.append(
+                Markup.element(
+                    "h3", [Markup.text("Paths that vanished (−) or appeared (+) among the top \(RunSet.topPathCount)")])
+            )
             var items: [BodyNode] = []
             for row in changes {
-                for p in row.vanished { items.append(Markup.element("li", [Markup.text("− \(targetName(row.target)), \(row.attacker): \(w.baseNarrator.narrate(p))")])) }
-                for p in row.appeared { items.append(Markup.element("li", [Markup.text("+ \(targetName(row.target)), \(row.attacker): \(w.variantNarrator.narrate(p))")])) }
+                for p in row.vanished {
+                    items.append(
+                        Markup.element(
+                            "li",
+                            [Markup.text("− \(targetName(row.target)), \(row.attacker): \(w.baseNarrator.narrate(p))")])
+                    )
+                }
+                for p in row.appeared {
+                    items.append(
+                        Markup.element(
+                            "li",
+                            [
+                                Markup.text(
+                                    "+ \(targetName(row.target)), \(row.attacker): \(w.variantNarrator.narrate(p))")
+                            ]))
+                }
             }
             nodes.append(Markup.element("ul", items))
         }
-        if !c.onlyInBase.isEmpty { nodes.append(Markup.element("p", [Markup.text("Targets only in the base: \(c.onlyInBase.joined(separator: ", "))")])) }
-        if !c.onlyInVariant.isEmpty { nodes.append(Markup.element("p", [Markup.text("Targets only in the variant: \(c.onlyInVariant.joined(separator: ", "))")])) }
+        if !c.onlyInBase.isEmpty {
+            nodes.append(
+                Markup.element("p", [Markup.text("Targets only in the base: \(c.onlyInBase.joined(separator: ", "))")]))
+        }
+        if !c.onlyInVariant.isEmpty {
+            nodes.append(
+                Markup.element(
+                    "p", [Markup.text("Targets only in the variant: \(c.onlyInVariant.joined(separator: ", "))")]))
+        }
         return nodes
     }
 }

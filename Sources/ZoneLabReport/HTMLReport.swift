@@ -10,7 +10,9 @@ import ZoneLabSource
 /// pictures and charts inline as SVG; markup that also parses as XML.
 public struct HTMLReport {
     /// The sections, in order, with their ids (anchors of the table of contents).
-    public static let sectionIDs = ["summary", "pictures", "charts", "weak-conduits", "target-sl", "requirements", "whatif", "evidence"]
+    public static let sectionIDs = [
+        "summary", "pictures", "charts", "weak-conduits", "target-sl", "requirements", "whatif", "evidence",
+    ]
 
     let content: ReportContent
 
@@ -30,23 +32,42 @@ public struct HTMLReport {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .meta(.name("generator"), .content("zonelab \(ZoneLabVersion.current)")),
-                .element(named: "title", nodes: [Node<HTML.HeadContext>.text(Markup.clean("ZoneLab report: \(scenario.name)").replacingOccurrences(of: "&", with: "&amp;"))]),
+                .element(
+                    named: "title",
+                    nodes: [
+                        Node<HTML.HeadContext>.text(
+                            Markup.clean("ZoneLab report: \(scenario.name)").replacingOccurrences(
+                                of: "&", with: "&amp;"))
+                    ]),
                 .style(ReportStyle.css)
             ),
             .body(
                 masthead(),
-                Markup.element("nav", class: "toc", [
-                    Markup.attribute("aria-label", "Contents"),
-                    Markup.element("ol", sections.map { id, title, _ in
-                        Markup.element("li", [Markup.element("a", [Markup.attribute("href", "#\(id)"), Markup.text(title)])])
+                Markup.element(
+                    "nav", class: "toc",
+                    [
+                        Markup.attribute("aria-label", "Contents"),
+                        Markup.element(
+                            "ol",
+                            sections.map { id, title, _ in
+                                Markup.element(
+                                    "li",
+                                    [Markup.element("a", [Markup.attribute("href", "#\(id)"), Markup.text(title)])])
+                            }),
+                    ]),
+                Markup.element(
+                    "main",
+                    sections.map { id, title, nodes in
+                        Markup.element(
+                            "section", [Markup.attribute("id", id), Markup.element("h2", [Markup.text(title)])] + nodes)
                     }),
-                ]),
-                Markup.element("main", sections.map { id, title, nodes in
-                    Markup.element("section", [Markup.attribute("id", id), Markup.element("h2", [Markup.text(title)])] + nodes)
-                }),
-                Markup.element("footer", [
-                    Markup.text("Made by zonelab \(ZoneLabVersion.current) on \(Self.isoDate(content.provenance.date)). Every number in this report comes from a seeded simulation and can be reproduced with the command line in the evidence block."),
-                ])
+                Markup.element(
+                    "footer",
+                    [
+                        Markup.text(
+                            "Made by zonelab \(ZoneLabVersion.current) on \(Self.isoDate(content.provenance.date)). Every number in this report comes from a seeded simulation and can be reproduced with the command line in the evidence block."
+                        )
+                    ])
             )
         )
         return html.render(indentedBy: nil) + "\n"
@@ -106,8 +127,14 @@ public struct HTMLReport {
         if let description = scenario.description, !description.isEmpty {
             nodes.append(Markup.element("p", class: "lede", [Markup.text(description)]))
         }
-        nodes.append(Markup.element("p", class: "meta", [Markup.text(
-            "\(Self.isoDate(content.provenance.date)) · \(set.trials) trials per attacker · seed \(set.seed) · \(scenario.zones.count) zones, \(scenario.assets.count) assets, \(scenario.conduits.count) conduits")]))
+        nodes.append(
+            Markup.element(
+                "p", class: "meta",
+                [
+                    Markup.text(
+                        "\(Self.isoDate(content.provenance.date)) · \(set.trials) trials per attacker · seed \(set.seed) · \(scenario.zones.count) zones, \(scenario.assets.count) assets, \(scenario.conduits.count) conduits"
+                    )
+                ]))
         return Markup.element("header", class: "masthead", nodes)
     }
 }

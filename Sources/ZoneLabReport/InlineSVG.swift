@@ -18,7 +18,8 @@ enum InlineSVG {
             root = removingAttribute("height", from: root)
             body = root + " class=\"graphviz\" role=\"img\"" + body[rootEnd...]
         }
-        return body
+        return
+            body
             .replacingOccurrences(of: " id=\"", with: " id=\"\(idPrefix)-")
             .replacingOccurrences(of: "url(#", with: "url(#\(idPrefix)-")
             .replacingOccurrences(of: "href=\"#", with: "href=\"#\(idPrefix)-")

@@ -11,7 +11,9 @@ typealias BodyNode = Node<HTML.BodyContext>
 enum Markup {
     /// Characters XML 1.0 does not allow (C0 controls other than tab, LF, CR), removed.
     static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
+        String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
     }
 
     /// A text node: `&` written as `&amp;` before Plot escapes `<` and `>`.
@@ -51,21 +53,40 @@ enum Markup {
 
     /// A self-closed element (`<line …/>`), for SVG.
     static func empty(_ name: String, _ attributes: [(String, String)]) -> BodyNode {
-        .selfClosedElement(named: name, attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: escapeAttribute($0.1), ignoreIfValueIsEmpty: false) })
+        .selfClosedElement(
+            named: name,
+            attributes: attributes.map {
+                Attribute<HTML.BodyContext>(name: $0.0, value: escapeAttribute($0.1), ignoreIfValueIsEmpty: false)
+            })
     }
 
     /// A table: a header row and body rows of cells.
-    static func table(_ header: [String], _ rows: [[BodyNode]], class className: String = "data", numericColumns: Set<Int> = []) -> BodyNode {
-        element("table", class: className, [
-            element("thead", [element("tr", header.enumerated().map { i, h in
-                element("th", (numericColumns.contains(i) ? [attribute("class", "num")] : []) + [text(h)])
-            })]),
-            element("tbody", rows.map { row in
-                element("tr", row.enumerated().map { i, cell in
-                    element("td", (numericColumns.contains(i) ? [attribute("class", "num")] : []) + [cell])
-                })
-            }),
-        ])
+    static func table(
+        _ header: [String], _ rows: [[BodyNode]], class className: String = "data", numericColumns: Set<Int> = []
+    ) -> BodyNode {
+        element(
+            "table", class: className,
+            [
+                element(
+                    "thead",
+                    [
+                        element(
+                            "tr",
+                            header.enumerated().map { i, h in
+                                element(
+                                    "th", (numericColumns.contains(i) ? [attribute("class", "num")] : []) + [text(h)])
+                            })
+                    ]),
+                element(
+                    "tbody",
+                    rows.map { row in
+                        element(
+                            "tr",
+                            row.enumerated().map { i, cell in
+                                element("td", (numericColumns.contains(i) ? [attribute("class", "num")] : []) + [cell])
+                            })
+                    }),
+            ])
     }
 
     /// A small coloured label.

@@ -90,18 +90,29 @@ public enum ReportAnalysis {
         let zones = try picture(
             ZonesPicture.graph(model.scenario, evidence: strongest), id: "zones",
             title: "Zones and conduits",
-            caption: "Zones stacked by Purdue level with SL-T and SL-A; conduits coloured by their static SL gap (green none, orange 1, red 2 or more)"
-                + (strongest.map { "; conduits carrying at least 25% of \($0.attacker)'s compromises are marked weak." } ?? "."))
+            caption:
+                "Zones stacked by Purdue level with SL-T and SL-A; conduits coloured by their static SL gap (green none, orange 1, red 2 or more)"
+                + (strongest.map { "; conduits carrying at least 25% of \($0.attacker)'s compromises are marked weak." }
+                    ?? "."))
         var paths: [ReportPicture] = []
         for (i, attacker) in evidence.enumerated() {
-            let title = "Attack paths of \(attacker.attacker)" + (attacker.capability.map { " (capability \($0))" } ?? "")
+            let title =
+                "Attack paths of \(attacker.attacker)" + (attacker.capability.map { " (capability \($0))" } ?? "")
             guard attacker.totalCompromised > 0 else {
-                paths.append(ReportPicture(title: title, caption: "\(attacker.attacker) compromised no target in \(results.trials) trials: no path to draw.", svg: nil))
+                paths.append(
+                    ReportPicture(
+                        title: title,
+                        caption:
+                            "\(attacker.attacker) compromised no target in \(results.trials) trials: no path to draw.",
+                        svg: nil))
                 continue
             }
-            paths.append(try picture(
-                PathsPicture.graph(model.scenario, evidence: attacker), id: "paths\(i)", title: title,
-                caption: "The top \(RunSet.topPathCount) paths per target of \(attacker.attacker); line width is the share of compromises that took the line, what no path touches is grey."))
+            paths.append(
+                try picture(
+                    PathsPicture.graph(model.scenario, evidence: attacker), id: "paths\(i)", title: title,
+                    caption:
+                        "The top \(RunSet.topPathCount) paths per target of \(attacker.attacker); line width is the share of compromises that took the line, what no path touches is grey."
+                ))
         }
         return ReportContent(
             model: model, results: results, justification: justification, roadmapTrials: roadmapSettings.trials,
@@ -110,7 +121,9 @@ public enum ReportAnalysis {
             zonesPicture: zones, pathPictures: paths, graphvizVersion: Graphviz.version)
     }
 
-    static func picture(_ graph: DOTGraph, id: String, title: String, caption: String) throws(GraphvizError) -> ReportPicture {
+    static func picture(_ graph: DOTGraph, id: String, title: String, caption: String) throws(GraphvizError)
+        -> ReportPicture
+    {
         let output = try Graphviz.render(graph.text, format: .svg)
         let svg = InlineSVG.prepare(String(decoding: output.data, as: UTF8.self), idPrefix: id)
         return ReportPicture(title: title, caption: caption, svg: svg)

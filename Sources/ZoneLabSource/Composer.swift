@@ -93,7 +93,8 @@ struct Composer {
                 stack.append(Frame(isMapping: true, location: location, anchor: anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }
-                let node = DocumentNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location)
+                let node = DocumentNode(
+                    frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location)
                 registerNamed(frame.anchor, node: node, weight: frame.weight)
                 add(node, weight: frame.weight, counted: true)
             default:
@@ -203,9 +204,11 @@ struct Composer {
         if problem.hasPrefix("mapping values are not allowed") {
             return "; a ': ' inside a plain value starts a mapping: quote the value"
         }
-        if problem.contains("did not find expected ',' or '}'") || problem.contains("did not find expected ',' or ']'") {
+        if problem.contains("did not find expected ',' or '}'") || problem.contains("did not find expected ',' or ']'")
+        {
             // Else most likely a missing closing bracket: no hint.
-            return line.contains(" #") ? "; ' #' starts a comment, which cuts {…} or […] short: quote a value with '#' in it" : ""
+            return line.contains(" #")
+                ? "; ' #' starts a comment, which cuts {…} or […] short: quote a value with '#' in it" : ""
         }
         return ""
     }

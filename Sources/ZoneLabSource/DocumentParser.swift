@@ -88,7 +88,8 @@ public enum DocumentParser {
     public static func parse(_ data: Data, into diagnostics: inout Diagnostics) -> DocumentNode? {
         guard data.count <= maximumFileBytes else {
             diagnostics.error(
-                "input is \(mebibytes(data.count)) MiB; ZoneLab reads files of at most \(maximumFileBytes >> 20) MiB", at: .start)
+                "input is \(mebibytes(data.count)) MiB; ZoneLab reads files of at most \(maximumFileBytes >> 20) MiB",
+                at: .start)
             return nil
         }
         if let problem = binaryProblem(in: data) {

@@ -37,7 +37,8 @@ extension Diagnostics {
             pairs[index - 1].value.scalar?.isPlain == true, pairs[index - 1].key.location.line == pair.key.location.line
         else { return "" }
         let previous = pairs[index - 1]
-        return "; a comma inside {…} ends the value: quote it (\(previous.key.text ?? "key"): \"\(previous.value.text ?? ""), \(pair.key.text ?? "")\")"
+        return
+            "; a comma inside {…} ends the value: quote it (\(previous.key.text ?? "key"): \"\(previous.value.text ?? ""), \(pair.key.text ?? "")\")"
     }
 
     /// Reads `node` as a mapping whose keys are among `allowed`, with `required` present.
@@ -53,9 +54,13 @@ extension Diagnostics {
         for pair in pairs {
             guard let key = pair.key.text, !key.hasPrefix("\u{0}") else { continue }
             if key == "<<" && pair.key.scalar?.isPlain == true {
-                error("unknown key '<<' in \(what): YAML merge keys are not supported; write the keys out", at: pair.key.location)
+                error(
+                    "unknown key '<<' in \(what): YAML merge keys are not supported; write the keys out",
+                    at: pair.key.location)
             } else if !allowed.contains(key) {
-                error("unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, among: allowed))\(Self.commaHint(pair, in: pairs))", at: pair.key.location)
+                error(
+                    "unknown key '\(key)' in \(what)\(Suggestion.hint(for: key, among: allowed))\(Self.commaHint(pair, in: pairs))",
+                    at: pair.key.location)
             }
         }
         let fields = Fields(node: node, pairs: pairs)
@@ -102,7 +107,9 @@ extension Diagnostics {
     /// A plain (unquoted) integer within `range`.
     public mutating func integer(_ node: DocumentNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let scalar = node.scalar, scalar.isPlain, let value = Int(scalar.text) else {
-            error("\(what) must be an integer from \(range.lowerBound) to \(range.upperBound), found \(node.kindDescription)", at: node.location)
+            error(
+                "\(what) must be an integer from \(range.lowerBound) to \(range.upperBound), found \(node.kindDescription)",
+                at: node.location)
             return nil
         }
         guard range.contains(value) else {
@@ -114,7 +121,8 @@ extension Diagnostics {
 
     /// A plain (unquoted) finite number within `range`.
     public mutating func number(
-        _ node: DocumentNode, _ what: String, in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
+        _ node: DocumentNode, _ what: String,
+        in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
     ) -> Double? {
         guard let scalar = node.scalar, scalar.isPlain, let value = Self.parseNumber(scalar.text) else {
             error("\(what) must be a number, found \(node.kindDescription)", at: node.location)
@@ -164,7 +172,9 @@ extension Diagnostics {
     /// Decimal numbers as YAML and JSON write them (`12`, `-0.5`, `1e-3`, `.5`); no hex, no inf/nan.
     public static func parseNumber(_ text: String) -> Double? {
         guard !text.isEmpty,
-            text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45 }),
+            text.utf8.allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45
+            }),
             text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
         else { return nil }
         return Double(text)

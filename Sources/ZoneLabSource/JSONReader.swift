@@ -151,7 +151,8 @@ struct JSONReader {
                         message += " (a missing ','?)"
                     } else if peek == 0x5D || peek == 0x7D {
                         let opened = stack[top].location
-                        message += " (the \(isObject ? "object" : "array") opened at line \(opened.line), column \(opened.column) is still open)"
+                        message +=
+                            " (the \(isObject ? "object" : "array") opened at line \(opened.line), column \(opened.column) is still open)"
                     }
                     throw failure(at: pos, message, mayBeBinary: true)
                 }
@@ -182,9 +183,11 @@ struct JSONReader {
         guard let key = stack[top].key, case .scalar(let name) = key.kind else { return }  // not reached: key() set it
         stack[top].key = nil
         if let first = firstLocation(of: name.text, in: top) {
-            duplicates.append(Duplicate(
-                location: key.location,
-                message: "duplicate key '\(name.text)' (first given at line \(first.line), column \(first.column))"))
+            duplicates.append(
+                Duplicate(
+                    location: key.location,
+                    message: "duplicate key '\(name.text)' (first given at line \(first.line), column \(first.column))")
+            )
             return
         }
         stack[top].pairs.append(DocumentNode.Pair(key: key, value: node))
@@ -219,10 +222,12 @@ struct JSONReader {
             throw failure(at: start, "strings in JSON use double quotes, not single quotes")
         default:
             if isWordByte(peek) {
-                throw failure(at: start, "object keys in JSON are strings in double quotes: write \"\(word(at: start))\"")
+                throw failure(
+                    at: start, "object keys in JSON are strings in double quotes: write \"\(word(at: start))\"")
             }
             if peek == 0x2F || peek == 0x23 { throw failure(at: start, "comments are not allowed in JSON") }
-            throw failure(at: start, "expected an object key in double quotes, found \(found(at: start))", mayBeBinary: true)
+            throw failure(
+                at: start, "expected an object key in double quotes, found \(found(at: start))", mayBeBinary: true)
         }
         let location = here
         sawNUL = false
@@ -233,7 +238,8 @@ struct JSONReader {
         guard peek == 0x3A else {
             if peek == -1 { throw unclosed() }
             throw failure(
-                at: pos, "expected ':' after the key \"\(Self.shortened(text))\", found \(found(at: pos))", mayBeBinary: true)
+                at: pos, "expected ':' after the key \"\(Self.shortened(text))\", found \(found(at: pos))",
+                mayBeBinary: true)
         }
         pos += 1
         stack[stack.count - 1].key = DocumentNode(.scalar(.init(text: text, isPlain: false)), at: location)
@@ -412,7 +418,9 @@ struct JSONReader {
     /// Decodes the escape whose backslash is at `i` into `scratch`; moves `i` past it.
     private mutating func escape(at i: inout Int) throws(Failure) {
         let backslash = i
-        guard i + 1 < count else { throw failure(at: backslash, "unterminated string: no closing '\"' before the end of the file") }
+        guard i + 1 < count else {
+            throw failure(at: backslash, "unterminated string: no closing '\"' before the end of the file")
+        }
         let decoded: UInt8
         switch bytes[i + 1] {
         case 0x22: decoded = 0x22
@@ -425,7 +433,10 @@ struct JSONReader {
         case 0x74: decoded = 0x09  // t
         case 0x75:  // u
             guard let unit = hex4(at: i + 2) else {
-                throw failure(at: backslash, "invalid escape '\(escapeText(at: backslash, length: 6))': \\u is followed by four hexadecimal digits")
+                throw failure(
+                    at: backslash,
+                    "invalid escape '\(escapeText(at: backslash, length: 6))': \\u is followed by four hexadecimal digits"
+                )
             }
             i += 6
             var scalar = unit
@@ -435,14 +446,16 @@ struct JSONReader {
                 else {
                     throw failure(
                         at: backslash,
-                        "lone surrogate '\(escapeText(at: backslash, length: 6))' in a string: a high surrogate (\\uD800-\\uDBFF) must be followed by a low one (\\uDC00-\\uDFFF)")
+                        "lone surrogate '\(escapeText(at: backslash, length: 6))' in a string: a high surrogate (\\uD800-\\uDBFF) must be followed by a low one (\\uDC00-\\uDFFF)"
+                    )
                 }
                 scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                 i += 6
             } else if (0xDC00...0xDFFF).contains(unit) {
                 throw failure(
                     at: backslash,
-                    "lone surrogate '\(escapeText(at: backslash, length: 6))' in a string: a low surrogate (\\uDC00-\\uDFFF) must follow a high one (\\uD800-\\uDBFF)")
+                    "lone surrogate '\(escapeText(at: backslash, length: 6))' in a string: a low surrogate (\\uDC00-\\uDFFF) must follow a high one (\\uD800-\\uDBFF)"
+                )
             }
             if scalar == 0 { sawNUL = true }
             appendUTF8(scalar)
@@ -452,7 +465,8 @@ struct JSONReader {
         default:
             throw failure(
                 at: backslash,
-                "invalid escape '\(escapeText(at: backslash, length: 2))' in a string: JSON has \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\uXXXX")
+                "invalid escape '\(escapeText(at: backslash, length: 2))' in a string: JSON has \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\uXXXX"
+            )
         }
         scratch.append(decoded)
         i += 2
@@ -504,12 +518,20 @@ struct JSONReader {
         var high: UInt8 = 0xBF
         switch b0 {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
+        case 0xE0:
+            length = 3
+            low = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
+        case 0xED:
+            length = 3
+            high = 0x9F
+        case 0xF0:
+            length = 4
+            low = 0x90
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
+        case 0xF4:
+            length = 4
+            high = 0x8F
         default: throw invalidUTF8(at: i)
         }
         guard i + length <= count, (low...high).contains(bytes[i + 1]) else { throw invalidUTF8(at: i) }
@@ -585,7 +607,9 @@ struct JSONReader {
     /// Up to `length` printable ASCII bytes from `start`, to quote a bad escape.
     private func escapeText(at start: Int, length: Int) -> String {
         var end = start
-        while end < count, end - start < length, bytes[end] >= 0x20, bytes[end] < 0x7F, end == start || bytes[end] != 0x22 {
+        while end < count, end - start < length, bytes[end] >= 0x20, bytes[end] < 0x7F,
+            end == start || bytes[end] != 0x22
+        {
             end += 1
         }
         return text(start, end)
@@ -607,7 +631,8 @@ struct JSONReader {
         let what = top.isObject ? "object" : "array"
         return failure(
             at: count,
-            "the file ends inside the \(what) opened at line \(top.location.line), column \(top.location.column): a closing '\(top.isObject ? "}" : "]")' is missing")
+            "the file ends inside the \(what) opened at line \(top.location.line), column \(top.location.column): a closing '\(top.isObject ? "}" : "]")' is missing"
+        )
     }
 
     private func failure(at offset: Int, _ message: String, mayBeBinary: Bool = false) -> Failure {

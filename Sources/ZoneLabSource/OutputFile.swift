@@ -36,13 +36,17 @@ public enum OutputFile {
     /// Writes `data` to `path`. The folder of `path` must exist unless `createFolders` (then the
     /// missing folders are made, and removed again when the write fails).
     public static func write(_ data: Data, to path: String, createFolders: Bool = false) throws(OutputError) {
-        try writeFolder([(name: lastComponent(path), data: data)], into: parent(of: path), reportedAs: path, createFolders: createFolders)
+        try writeFolder(
+            [(name: lastComponent(path), data: data)], into: parent(of: path), reportedAs: path,
+            createFolders: createFolders)
     }
 
     /// Writes `files` (plain names) into `folder`, all or none: every file is written to a
     /// temporary file first, and renamed into place only when all of them were written. The folder
     /// is made when missing; its own parent must exist unless `createFolders`.
-    public static func writeFolder(_ files: [(name: String, data: Data)], to folder: String, createFolders: Bool = false) throws(OutputError) {
+    public static func writeFolder(
+        _ files: [(name: String, data: Data)], to folder: String, createFolders: Bool = false
+    ) throws(OutputError) {
         try writeFolder(files, into: folder, reportedAs: folder, createFolders: true, parentsToo: createFolders)
     }
 
@@ -57,7 +61,9 @@ public enum OutputFile {
     /// Checks, before any work is done, that `folder` can be written by `writeFolder`.
     public static func checkFolder(_ folder: String, createFolders: Bool = false) throws(OutputError) {
         if exists(folder) {
-            guard isDirectory(folder) else { throw OutputError(path: folder, reason: "a file of that name is in the way") }
+            guard isDirectory(folder) else {
+                throw OutputError(path: folder, reason: "a file of that name is in the way")
+            }
             try probe(folder, reportedAs: folder, createFolders: false)
         } else {
             try probe(parent(of: folder), reportedAs: folder, createFolders: createFolders)
@@ -67,7 +73,8 @@ public enum OutputFile {
     // MARK: - Implementation
 
     private static func writeFolder(
-        _ files: [(name: String, data: Data)], into folder: String, reportedAs path: String, createFolders: Bool, parentsToo: Bool? = nil
+        _ files: [(name: String, data: Data)], into folder: String, reportedAs path: String, createFolders: Bool,
+        parentsToo: Bool? = nil
     ) throws(OutputError) {
         for file in files where isDirectory(join(folder, file.name)) {
             throw OutputError(path: join(folder, file.name), reason: "it is a directory")
@@ -87,7 +94,8 @@ public enum OutputFile {
         do throws(OutputError) {
             for file in files {
                 let final = join(folder, file.name)
-                let temporary = try writeTemporary(file.data, beside: final, reportedAs: files.count == 1 ? path : final)
+                let temporary = try writeTemporary(
+                    file.data, beside: final, reportedAs: files.count == 1 ? path : final)
                 temporaries.append((temporary, final))
             }
             for (index, t) in temporaries.enumerated() where rename(t.temporary, t.final) != 0 {
@@ -102,7 +110,9 @@ public enum OutputFile {
     }
 
     /// Writes `data` to a new temporary file in the folder of `final`; returns its path.
-    private static func writeTemporary(_ data: Data, beside final: String, reportedAs path: String) throws(OutputError) -> String {
+    private static func writeTemporary(_ data: Data, beside final: String, reportedAs path: String) throws(OutputError)
+        -> String
+    {
         let folder = parent(of: final)
         let temporary = join(folder, ".\(lastComponent(final)).\(UUID().uuidString.prefix(8)).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
@@ -130,7 +140,9 @@ public enum OutputFile {
     }
 
     /// Makes `folder` (and, with `parents`, its missing parents); returns the folders made, outermost first.
-    private static func makeFolders(_ folder: String, reportedAs path: String, parents: Bool) throws(OutputError) -> [String] {
+    private static func makeFolders(_ folder: String, reportedAs path: String, parents: Bool) throws(OutputError)
+        -> [String]
+    {
         var missing: [String] = []
         var current = folder
         while !exists(current) {

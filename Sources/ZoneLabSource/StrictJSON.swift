@@ -16,7 +16,9 @@ import Foundation
 public enum StrictJSON {
     /// Reads and parses a JSON file (size limit and missing-file errors as `DocumentParser.read`);
     /// `displayName` is how diagnostics name it.
-    public static func parse(contentsOf path: String, displayName: String? = nil) throws(DiagnosticError) -> DocumentNode {
+    public static func parse(contentsOf path: String, displayName: String? = nil) throws(DiagnosticError)
+        -> DocumentNode
+    {
         try parse(try DocumentParser.read(contentsOf: path, displayName: displayName), file: displayName ?? path)
     }
 

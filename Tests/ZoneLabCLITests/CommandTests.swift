@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import ZoneLabCLI
 import ZoneLabModel
 import ZoneLabTestSupport
+
+@testable import ZoneLabCLI
 
 /// Every subcommand, from real arguments: parsed by `ZoneLabCommand.parseAsRoot` and run
 /// in-process (files written into a temporary folder) or as the built binary (what it printed).
@@ -14,9 +15,12 @@ import ZoneLabTestSupport
 
     /// Parses `arguments` as the command line, checks the command's type, and runs it.
     @discardableResult
-    static func run<C: ParsableCommand>(_ arguments: [String], as type: C.Type, sourceLocation: SourceLocation = #_sourceLocation) throws -> C {
+    static func run<C: ParsableCommand>(
+        _ arguments: [String], as type: C.Type, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> C {
         var command = try ZoneLabCommand.parseAsRoot(arguments)
-        let typed = try #require(command as? C, "\(arguments) parsed as \(Swift.type(of: command))", sourceLocation: sourceLocation)
+        let typed = try #require(
+            command as? C, "\(arguments) parsed as \(Swift.type(of: command))", sourceLocation: sourceLocation)
         try command.run()
         return typed
     }
@@ -28,9 +32,11 @@ import ZoneLabTestSupport
     }
 
     /// Expects the object to have every key in `keys`.
-    static func expectKeys(_ object: [String: Any], _ keys: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectKeys(_ object: [String: Any], _ keys: [String], sourceLocation: SourceLocation = #_sourceLocation)
+    {
         for key in keys {
-            #expect(object[key] != nil, "missing key \(key); has \(object.keys.sorted())", sourceLocation: sourceLocation)
+            #expect(
+                object[key] != nil, "missing key \(key); has \(object.keys.sorted())", sourceLocation: sourceLocation)
         }
     }
 
@@ -43,12 +49,16 @@ import ZoneLabTestSupport
         defer { files.cleanUp() }
         let json = files.path("r.json")
         let simulate = try Self.run(
-            ["simulate", Self.pharma, "--trials", "200", "--seed", "5", "--attacker", "SL2", "--no-hardening", "--json", json],
+            [
+                "simulate", Self.pharma, "--trials", "200", "--seed", "5", "--attacker", "SL2", "--no-hardening",
+                "--json", json,
+            ],
             as: Simulate.self)
         #expect(simulate.options.trials == 200)
         #expect(simulate.options.attackers == ["SL2"])
         let results = try Self.object(json)
-        Self.expectKeys(results, ["zonelab_results", "seed", "trials", "scenario_sha256", "calibration", "targets", "conduits"])
+        Self.expectKeys(
+            results, ["zonelab_results", "seed", "trials", "scenario_sha256", "calibration", "targets", "conduits"])
         #expect(results["zonelab_results"] as? Int == 1)
         #expect(results["seed"] as? Int == 5)
         #expect(results["trials"] as? Int == 200)
@@ -60,7 +70,10 @@ import ZoneLabTestSupport
         }
 
         let printed = try ProcessTests.run(
-            ["simulate", Self.pharma, "--trials", "200", "--seed", "5", "--attacker", "SL2", "--no-hardening", "--json", files.path("p.json")])
+            [
+                "simulate", Self.pharma, "--trials", "200", "--seed", "5", "--attacker", "SL2", "--no-hardening",
+                "--json", files.path("p.json"),
+            ])
         #expect(printed.status == 0, "\(printed.stderr)")
         #expect(Self.lines(printed.stdout).last == "results: \(files.path("p.json"))", "\(printed.stdout)")
         #expect(try files.read("p.json") == files.read("r.json"))
@@ -81,7 +94,8 @@ import ZoneLabTestSupport
         let results = files.path("r.json")
         try Self.run(["simulate", graph, "--trials", "100", "--json", results], as: Simulate.self)
         let targets = try #require(try Self.object(results)["targets"] as? [[String: Any]])
-        let attackers = Set(targets.flatMap { ($0["results"] as? [[String: Any]] ?? []).compactMap { $0["attacker"] as? String } })
+        let attackers = Set(
+            targets.flatMap { ($0["results"] as? [[String: Any]] ?? []).compactMap { $0["attacker"] as? String } })
         #expect(attackers == ["graph"])
 
         // Without -o the same graph goes to standard output.
@@ -95,10 +109,13 @@ import ZoneLabTestSupport
         defer { files.cleanUp() }
         let common = [Self.pharma, "--trials", "301", "--seed", "4", "--attacker", "SL2", "--no-hardening"]
         for i in 0..<2 {
-            try Self.run(["simulate"] + common + ["--shard", "\(i)/2", "--json", files.path("s\(i).json")], as: Simulate.self)
+            try Self.run(
+                ["simulate"] + common + ["--shard", "\(i)/2", "--json", files.path("s\(i).json")], as: Simulate.self)
         }
         try Self.run(["simulate"] + common + ["--json", files.path("whole.json")], as: Simulate.self)
-        let merge = try Self.run(["merge", files.path("s0.json"), files.path("s1.json"), "--json", files.path("merged.json")], as: Merge.self)
+        let merge = try Self.run(
+            ["merge", files.path("s0.json"), files.path("s1.json"), "--json", files.path("merged.json")], as: Merge.self
+        )
         #expect(merge.shards.count == 2)
         let merged = try Self.object(files.path("merged.json"))
         Self.expectKeys(merged, ["zonelab_results", "seed", "trials", "targets"])
@@ -111,7 +128,8 @@ import ZoneLabTestSupport
         defer { files.cleanUp() }
         let json = files.path("w.json")
         let whatif = try Self.run(
-            ["whatif", Self.riverside, Self.patch, "--trials", "200", "--attacker", "SL3", "--json", json], as: WhatIfCommand.self)
+            ["whatif", Self.riverside, Self.patch, "--trials", "200", "--attacker", "SL3", "--json", json],
+            as: WhatIfCommand.self)
         #expect(whatif.variant == Self.patch)
         let object = try Self.object(json)
         Self.expectKeys(object, ["zonelab_whatif", "seed", "trials", "targets"])
@@ -119,7 +137,10 @@ import ZoneLabTestSupport
         let first = try #require((object["targets"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
         Self.expectKeys(try #require(first.first), ["attacker", "p_base", "p_variant", "difference", "ci95"])
 
-        let printed = try ProcessTests.run(["whatif", Self.riverside, Self.patch, "--trials", "200", "--attacker", "SL3", "--json", files.path("p.json")])
+        let printed = try ProcessTests.run([
+            "whatif", Self.riverside, Self.patch, "--trials", "200", "--attacker", "SL3", "--json",
+            files.path("p.json"),
+        ])
         #expect(printed.status == 0, "\(printed.stderr)")
         #expect(Self.lines(printed.stdout).last == "what-if: \(files.path("p.json"))", "\(printed.stdout)")
     }
@@ -135,7 +156,9 @@ import ZoneLabTestSupport
         #expect(!zones.isEmpty)
         for zone in zones { Self.expectKeys(zone, ["id", "sl_target", "recommended_sl_target", "achievable"]) }
 
-        let printed = try ProcessTests.run(["target-sl", Self.pharma, "--trials", "100", "--json", files.path("p.json")])
+        let printed = try ProcessTests.run([
+            "target-sl", Self.pharma, "--trials", "100", "--json", files.path("p.json"),
+        ])
         #expect(printed.status == 0, "\(printed.stderr)")
         #expect(Self.lines(printed.stdout).last == "target-sl: \(files.path("p.json"))", "\(printed.stdout)")
     }
@@ -143,7 +166,8 @@ import ZoneLabTestSupport
     @Test func requirementsWritesJSONAndCSV() throws {
         let files = try TemporaryFiles("cmd-requirements")
         defer { files.cleanUp() }
-        let json = files.path("r.json"), csv = files.path("r.csv")
+        let json = files.path("r.json")
+        let csv = files.path("r.csv")
         try Self.run(["requirements", Self.pharma, "--json", json, "--csv", csv], as: RequirementsCommand.self)
         let object = try Self.object(json)
         Self.expectKeys(object, ["zonelab_requirements", "zones"])
@@ -155,7 +179,9 @@ import ZoneLabTestSupport
         let name = try ScenarioLoader.load(path: Self.pharma).scenario.name
         let printed = try ProcessTests.run(["requirements", Self.pharma, "--open-only"])
         #expect(printed.status == 0, "\(printed.stderr)")
-        #expect(Self.lines(printed.stdout).first == "IEC 62443-3-3 requirements from SL-T: \(name)", "\(printed.stdout.prefix(200))")
+        #expect(
+            Self.lines(printed.stdout).first == "IEC 62443-3-3 requirements from SL-T: \(name)",
+            "\(printed.stdout.prefix(200))")
         #expect(!printed.stdout.contains("covered"), "--open-only lists only open requirements")
     }
 
@@ -187,7 +213,9 @@ import ZoneLabTestSupport
         #expect(try files.read("zones.svg").contains("<svg"))
 
         let paths = files.path("paths.svg")
-        let printed = try ProcessTests.run(["render", Self.pharma, "--view", "paths", "--attacker", "SL3", "--trials", "200", "-o", paths])
+        let printed = try ProcessTests.run([
+            "render", Self.pharma, "--view", "paths", "--attacker", "SL3", "--trials", "200", "-o", paths,
+        ])
         #expect(printed.status == 0, "\(printed.stderr)")
         #expect(printed.stdout == "\(paths)\n")
         #expect(try files.read("paths.svg").contains("<svg"))
@@ -197,9 +225,13 @@ import ZoneLabTestSupport
         let files = try TemporaryFiles("cmd-report")
         defer { files.cleanUp() }
         let out = files.path("report")
-        let command = try ZoneLabCommand.parseAsRoot(["report", Self.pharma, "--trials", "200", "--roadmap-trials", "200", "--out", out])
+        let command = try ZoneLabCommand.parseAsRoot([
+            "report", Self.pharma, "--trials", "200", "--roadmap-trials", "200", "--out", out,
+        ])
         #expect((command as? Report)?.out == out)
-        let printed = try ProcessTests.run(["report", Self.pharma, "--trials", "200", "--roadmap-trials", "200", "--out", out])
+        let printed = try ProcessTests.run([
+            "report", Self.pharma, "--trials", "200", "--roadmap-trials", "200", "--out", out,
+        ])
         #expect(printed.status == 0, "\(printed.stderr)")
         let index = "\(out)/index.html"
         #expect(printed.stdout == "\(index)\n")
@@ -220,7 +252,9 @@ import ZoneLabTestSupport
         #expect(printed.status == 0, "\(printed.stderr)")
         let lines = Self.lines(printed.stdout)
         #expect(lines.count == 3, "\(printed.stdout)")
-        #expect(lines.first?.hasPrefix("demo: ") == true && lines.first?.hasSuffix("scenarios/riverside-water.yaml") == true, "\(printed.stdout)")
+        #expect(
+            lines.first?.hasPrefix("demo: ") == true
+                && lines.first?.hasSuffix("scenarios/riverside-water.yaml") == true, "\(printed.stdout)")
         #expect(lines.dropFirst().first == "results: \(out)/results.json")
         #expect(lines.last == "\(out)/index.html")
         let results = try Self.object("\(out)/results.json")

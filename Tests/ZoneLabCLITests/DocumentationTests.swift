@@ -17,7 +17,8 @@ import ZoneLabTestSupport
     }
 
     @Test func layoutNamesEveryModuleOnItsOwnLine() throws {
-        let modules = try FileManager.default.contentsOfDirectory(atPath: RepositoryRoot.url("Sources").path)
+        let modules =
+            try FileManager.default.contentsOfDirectory(atPath: RepositoryRoot.url("Sources").path)
             .filter { !$0.hasPrefix(".") } + ["ZoneLabTestSupport"]
         #expect(modules.count >= 11, "\(modules)")
         let lines = try Self.layout().split(separator: "\n")

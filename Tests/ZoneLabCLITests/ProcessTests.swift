@@ -20,7 +20,9 @@ import ZoneLabTestSupport
     }
 
     /// Starts the binary with standard output discarded; `wait` returns its exit status and standard error.
-    static func start(_ arguments: [String], environment: [String: String]? = nil) throws -> (process: Process, stderr: Pipe) {
+    static func start(_ arguments: [String], environment: [String: String]? = nil) throws -> (
+        process: Process, stderr: Pipe
+    ) {
         let process = Process()
         if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = binary
@@ -34,7 +36,9 @@ import ZoneLabTestSupport
 
     /// Runs the binary to its end (in `directory` when given); standard output and error go to
     /// files, so that neither can fill a pipe and stall the process.
-    static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) throws
+        -> Result
+    {
         let io = try TemporaryFiles("process-io")
         defer { io.cleanUp() }
         let process = Process()
@@ -58,13 +62,20 @@ import ZoneLabTestSupport
         let dir = try TemporaryFiles("process").folder
         let common = [Self.scenario, "--trials", "3001", "--seed", "9", "--no-hardening"]
         let shards = try (0..<4).map { i in
-            try Self.start(["simulate"] + common + ["--threads", "1", "--shard", "\(i)/4", "--json", dir.appendingPathComponent("s\(i).json").path])
+            try Self.start(
+                ["simulate"] + common + [
+                    "--threads", "1", "--shard", "\(i)/4", "--json", dir.appendingPathComponent("s\(i).json").path,
+                ])
         }
         for (process, _) in shards { process.waitUntilExit() }
         #expect(shards.allSatisfy { $0.process.terminationStatus == 0 })
-        let merge = try Self.run(["merge"] + (0..<4).map { dir.appendingPathComponent("s\($0).json").path } + ["--json", dir.appendingPathComponent("merged.json").path])
+        let merge = try Self.run(
+            ["merge"] + (0..<4).map { dir.appendingPathComponent("s\($0).json").path } + [
+                "--json", dir.appendingPathComponent("merged.json").path,
+            ])
         #expect(merge.status == 0, "\(merge.stderr)")
-        let single = try Self.run(["simulate"] + common + ["--threads", "2", "--json", dir.appendingPathComponent("single.json").path])
+        let single = try Self.run(
+            ["simulate"] + common + ["--threads", "2", "--json", dir.appendingPathComponent("single.json").path])
         #expect(single.status == 0)
         let merged = try Data(contentsOf: dir.appendingPathComponent("merged.json"))
         let whole = try Data(contentsOf: dir.appendingPathComponent("single.json"))
@@ -76,17 +87,20 @@ import ZoneLabTestSupport
     @Test func shardAutoReadsTheBatchSystem() throws {
         let dir = try TemporaryFiles("process").folder
         let common = ["simulate", Self.scenario, "--trials", "400", "--attacker", "SL2", "--no-hardening"]
-        let slurm = try Self.run(common + ["--shard", "auto", "--json", dir.appendingPathComponent("a.json").path],
-                                 environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "2"])
+        let slurm = try Self.run(
+            common + ["--shard", "auto", "--json", dir.appendingPathComponent("a.json").path],
+            environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "2"])
         let explicit = try Self.run(common + ["--shard", "1/2", "--json", dir.appendingPathComponent("b.json").path])
-        let kubernetes = try Self.run(common + ["--shard", "auto", "--json", dir.appendingPathComponent("c.json").path],
-                                      environment: ["JOB_COMPLETION_INDEX": "1", "ZONELAB_SHARDS": "2"])
+        let kubernetes = try Self.run(
+            common + ["--shard", "auto", "--json", dir.appendingPathComponent("c.json").path],
+            environment: ["JOB_COMPLETION_INDEX": "1", "ZONELAB_SHARDS": "2"])
         #expect(slurm.status == 0 && explicit.status == 0 && kubernetes.status == 0)
         let b = try Data(contentsOf: dir.appendingPathComponent("b.json"))
         #expect(try Data(contentsOf: dir.appendingPathComponent("a.json")) == b)
         #expect(try Data(contentsOf: dir.appendingPathComponent("c.json")) == b)
-        let none = try Self.run(common + ["--shard", "auto", "--json", dir.appendingPathComponent("d.json").path],
-                                environment: ["SLURM_ARRAY_TASK_ID": "", "JOB_COMPLETION_INDEX": ""])
+        let none = try Self.run(
+            common + ["--shard", "auto", "--json", dir.appendingPathComponent("d.json").path],
+            environment: ["SLURM_ARRAY_TASK_ID": "", "JOB_COMPLETION_INDEX": ""])
         #expect(none.status == 64)
         #expect(none.stderr.contains("SLURM_ARRAY_TASK_ID"))
     }
@@ -94,28 +108,36 @@ import ZoneLabTestSupport
     @Test func mergeRefusesShardsThatDoNotMakeOneRun() throws {
         let dir = try TemporaryFiles("process").folder
         func shard(_ spec: String, trials: String, _ name: String) throws {
-            let r = try Self.run(["simulate", Self.scenario, "--trials", trials, "--attacker", "SL2", "--no-hardening",
-                                  "--shard", spec, "--json", dir.appendingPathComponent(name).path])
+            let r = try Self.run([
+                "simulate", Self.scenario, "--trials", trials, "--attacker", "SL2", "--no-hardening",
+                "--shard", spec, "--json", dir.appendingPathComponent(name).path,
+            ])
             #expect(r.status == 0)
         }
         try shard("0/2", trials: "400", "a.json")
         try shard("1/2", trials: "600", "b.json")
         try shard("1/3", trials: "400", "c.json")
-        let mixed = try Self.run(["merge", dir.appendingPathComponent("a.json").path, dir.appendingPathComponent("b.json").path])
+        let mixed = try Self.run([
+            "merge", dir.appendingPathComponent("a.json").path, dir.appendingPathComponent("b.json").path,
+        ])
         #expect(mixed.status == 65)
         #expect(mixed.stderr.contains("trials"))
         let missing = try Self.run(["merge", dir.appendingPathComponent("a.json").path])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("missing"))
-        let otherCount = try Self.run(["merge", dir.appendingPathComponent("a.json").path, dir.appendingPathComponent("c.json").path])
+        let otherCount = try Self.run([
+            "merge", dir.appendingPathComponent("a.json").path, dir.appendingPathComponent("c.json").path,
+        ])
         #expect(otherCount.status == 65)
     }
 
     @Test func sameJSONForOneAndTwoThreads() throws {
         let dir = try TemporaryFiles("process").folder
         for threads in ["1", "2"] {
-            let r = try Self.run(["simulate", Self.scenario, "--trials", "1500", "--attacker", "SL3", "--threads", threads,
-                                  "--json", dir.appendingPathComponent("t\(threads).json").path])
+            let r = try Self.run([
+                "simulate", Self.scenario, "--trials", "1500", "--attacker", "SL3", "--threads", threads,
+                "--json", dir.appendingPathComponent("t\(threads).json").path,
+            ])
             #expect(r.status == 0)
         }
         let one = try Data(contentsOf: dir.appendingPathComponent("t1.json"))
@@ -147,8 +169,10 @@ import ZoneLabTestSupport
 
     @Test func checkExits3WhenAZoneFallsShort() throws {
         // The demo plant's zones fall short of their SL-T in practice (its vendor shortcut).
-        let r = try Self.run(["simulate", RepositoryRoot.scenario("riverside-water"),
-                              "--trials", "1000", "--attacker", "SL3", "--no-hardening", "--check"])
+        let r = try Self.run([
+            "simulate", RepositoryRoot.scenario("riverside-water"),
+            "--trials", "1000", "--attacker", "SL3", "--no-hardening", "--check",
+        ])
         #expect(r.status == 3)
         #expect(r.stderr.contains("check failed"))
     }

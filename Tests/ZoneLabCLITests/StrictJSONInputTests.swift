@@ -11,11 +11,13 @@ import ZoneLabTestSupport
         defer { files.cleanUp() }
         let dir = files.folder
         let graph = dir.appendingPathComponent("g.json")
-        try Data("""
+        try Data(
+            """
             {"zonelab_graph": 1, "nodes": [{"id": "a"}, {"id": "b"}],
              "edges": [{"id": "e", "from": "a", "to": "b"},],
              "entry": ["a"], "targets": ["b"], "horizon_hours": 24}
-            """.utf8).write(to: graph)
+            """.utf8
+        ).write(to: graph)
         let out = dir.appendingPathComponent("out.json")
         let r = try ProcessTests.run(["simulate", graph.path, "--trials", "100", "--json", out.path])
         #expect(r.status == 65, "\(r.stderr)")
@@ -32,7 +34,9 @@ import ZoneLabTestSupport
         let out = dir.appendingPathComponent("merged.json")
         let r = try ProcessTests.run(["merge", shard.path, "--json", out.path])
         #expect(r.status == 65, "\(r.stderr)")
-        #expect(r.stderr.contains("\(shard.path):1:2: error: strings in JSON use double quotes, not single quotes"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("\(shard.path):1:2: error: strings in JSON use double quotes, not single quotes"),
+            "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }

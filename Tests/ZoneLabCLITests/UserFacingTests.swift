@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import ZoneLabCLI
 import ZoneLabModel
 import ZoneLabTestSupport
+
+@testable import ZoneLabCLI
 
 /// What a user sees (issue 11): outputs that cannot be written, inputs that cannot be read,
 /// refused option values, help text, tables.
@@ -125,7 +126,8 @@ import ZoneLabTestSupport
         for command in Self.commands {
             let examples = Self.examples(command)
             #expect(!examples.isEmpty, "\(command._commandName) has no examples")
-            let help = command == ZoneLabCommand.self
+            let help =
+                command == ZoneLabCommand.self
                 ? ZoneLabCommand.helpMessage(columns: columns)
                 : ZoneLabCommand.helpMessage(for: command, columns: columns)
             let lines = Set(help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -139,7 +141,10 @@ import ZoneLabTestSupport
 
     @Test func tablesWrapWideCellsToFit120Columns() {
         var table = TextTable(["zone", "name", "gap"])
-        table.append(["a-filtration", String(repeating: "intake and filtration control ", count: 6), "IAC 2, UC 2, SI 2, DC 3, RDF 1, TRE 2, RA 1"])
+        table.append([
+            "a-filtration", String(repeating: "intake and filtration control ", count: 6),
+            "IAC 2, UC 2, SI 2, DC 3, RDF 1, TRE 2, RA 1",
+        ])
         table.append(["b", "short", "none"])
         let lines = table.render().split(separator: "\n")
         #expect(lines.allSatisfy { $0.count <= 120 }, "\(lines.map(\.count))")
@@ -178,7 +183,10 @@ import ZoneLabTestSupport
 
     @Test func noInternalDocumentIsNamedInUserText() throws {
         let sources = RepositoryRoot.url.appendingPathComponent("Sources")
-        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        let files =
+            FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter {
+                $0.hasSuffix(".swift")
+            } ?? []
         #expect(!files.isEmpty)
         for file in files {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
@@ -191,7 +199,8 @@ import ZoneLabTestSupport
     }
 
     @Test func bootstrapInstallsChromiumAndTheReadmeSaysSo() throws {
-        let bootstrap = try String(contentsOf: RepositoryRoot.url.appendingPathComponent("scripts/bootstrap"), encoding: .utf8)
+        let bootstrap = try String(
+            contentsOf: RepositoryRoot.url.appendingPathComponent("scripts/bootstrap"), encoding: .utf8)
         #expect(bootstrap.contains("command -v chromium"))
         #expect(bootstrap.contains("pkg-config"))
         let readme = try String(contentsOf: RepositoryRoot.url.appendingPathComponent("README.md"), encoding: .utf8)

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import ZoneLabCLI
 import ZoneLabTestSupport
+
+@testable import ZoneLabCLI
 
 /// `zonelab validate` and `zonelab show`, run in-process.
 @Suite struct ValidateCommandTests {
@@ -127,7 +128,8 @@ import ZoneLabTestSupport
         for word in ["CLI Test", "internet", "control", "plc1", "c1"] {
             #expect(shown.stdout.contains(word), "\(word) missing from:\n\(shown.stdout)")
         }
-        let bad = try files.write("bad.yaml", Self.valid.replacingOccurrences(of: "critical: true", with: "critical: yes"))
+        let bad = try files.write(
+            "bad.yaml", Self.valid.replacingOccurrences(of: "critical: true", with: "critical: yes"))
         #expect(throws: ExitCode(65)) { try run(["show", bad]) }
         let refused = try ProcessTests.run(["show", bad])
         #expect(refused.status == 65)

@@ -1,6 +1,7 @@
 import Testing
-@testable import ZoneLabEngine
 import ZoneLabSource
+
+@testable import ZoneLabEngine
 
 /// Results are a pure function of (seed, trial, graph): the same whatever the thread count,
 /// and shards merge into exactly the whole run.
@@ -36,7 +37,8 @@ import ZoneLabSource
         let whole = Simulator(graph: graph, seed: 3, threads: 2).run(TrialPlan(count: 3_001))
         var merged: SimulationOutcome?
         for i in 0..<shards {
-            let part = Simulator(graph: graph, seed: 3, threads: 1).run(TrialPlan(count: 3_001, shardIndex: i, shards: shards))
+            let part = Simulator(graph: graph, seed: 3, threads: 1).run(
+                TrialPlan(count: 3_001, shardIndex: i, shards: shards))
             merged = merged.map { $0.merged(with: part) } ?? part
         }
         #expect(merged?.trials == 3_001)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import ZoneLabEngine
 import ZoneLabSource
+
+@testable import ZoneLabEngine
 
 /// Simulated P against exact values, within 4 standard errors at 100,000 trials (fixed seeds).
 @Suite struct ExactAnswerTests {
@@ -37,7 +38,8 @@ import ZoneLabSource
         for mask in 0..<32 {
             let up = (0..<5).map { mask >> $0 & 1 == 1 }
             let prob = up.reduce(1.0) { $0 * ($1 ? p : 1 - p) }
-            let a = up[0], b = up[1] || (a && up[2])
+            let a = up[0]
+            let b = up[1] || (a && up[2])
             if (a && up[3]) || (b && up[4]) { exact += prob }
         }
         let o = g.graph(entry: ["s"], targets: ["t"]).simulate(trials: Self.n, seed: 13)
@@ -46,11 +48,14 @@ import ZoneLabSource
 
     /// Two exponential steps in series: the hypoexponential CDF.
     @Test func seriesOfExponentials() {
-        let m1 = 10.0, m2 = 30.0, h = 40.0
+        let m1 = 10.0
+        let m2 = 30.0
+        let h = 40.0
         var g = G()
         g.edge("e1", "a", "b", .exponential(meanHours: m1))
         g.edge("e2", "b", "t", .exponential(meanHours: m2))
-        let l1 = 1 / m1, l2 = 1 / m2
+        let l1 = 1 / m1
+        let l2 = 1 / m2
         let exact = 1 - (l2 * exp(-l1 * h) - l1 * exp(-l2 * h)) / (l2 - l1)
         let o = g.graph(entry: ["a"], targets: ["t"], horizon: h).simulate(trials: Self.n, seed: 14)
         #expect(withinStandardErrors(o.targets[0].probability, exact: exact, trials: Self.n))

@@ -13,7 +13,8 @@ struct G {
     }
 
     mutating func edge(_ id: String, _ from: String, _ to: String, p: Double = 1, _ ttc: TimeDistribution = .instant) {
-        let f = node(from), t = node(to)
+        let f = node(from)
+        let t = node(to)
         edges.append(.init(id: id, from: f, to: t, p: p, ttc: ttc))
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
-import ZoneLabTestSupport
 import ZoneLabEngine
 import ZoneLabSource
+import ZoneLabTestSupport
 
 /// Graph files (SPEC 7) are strict JSON: what flow YAML let through is now a positioned error,
 /// and the graph's own checks still point at the offending value.
@@ -41,37 +41,45 @@ import ZoneLabSource
 
     @Test func aTrailingCommaIsAnErrorAtTheComma() {
         // Read as flow YAML, this graph used to load.
-        #expect(Self.errors(Self.graph(replacing: #""entry": ["a"]"#, with: #""entry": ["a",]"#))
-            == ["g.json:5:15: error: trailing comma before ']'"])
+        #expect(
+            Self.errors(Self.graph(replacing: #""entry": ["a"]"#, with: #""entry": ["a",]"#))
+                == ["g.json:5:15: error: trailing comma before ']'"])
     }
 
     @Test func singleQuotesAreAnErrorAtTheQuote() {
-        #expect(Self.errors(Self.graph(replacing: #""from": "a""#, with: #""from": 'a'"#))
-            == ["g.json:3:33: error: strings in JSON use double quotes, not single quotes"])
+        #expect(
+            Self.errors(Self.graph(replacing: #""from": "a""#, with: #""from": 'a'"#))
+                == ["g.json:3:33: error: strings in JSON use double quotes, not single quotes"])
     }
 
     @Test func commentsAndUnquotedKeysAreErrors() {
-        #expect(Self.errors(Self.graph(replacing: #""horizon_hours": 720}"#, with: "\"horizon_hours\": 720} // a month"))
-            == ["g.json:5:58: error: unexpected '/' after the JSON value: a JSON file holds one value"])
-        #expect(Self.errors(Self.graph(replacing: #"{"zonelab_graph": 1,"#, with: "{zonelab_graph: 1,"))
-            == [#"g.json:1:2: error: object keys in JSON are strings in double quotes: write "zonelab_graph""#])
+        #expect(
+            Self.errors(Self.graph(replacing: #""horizon_hours": 720}"#, with: "\"horizon_hours\": 720} // a month"))
+                == ["g.json:5:58: error: unexpected '/' after the JSON value: a JSON file holds one value"])
+        #expect(
+            Self.errors(Self.graph(replacing: #"{"zonelab_graph": 1,"#, with: "{zonelab_graph: 1,"))
+                == [#"g.json:1:2: error: object keys in JSON are strings in double quotes: write "zonelab_graph""#])
     }
 
     @Test func aDuplicateKeyIsAnError() {
-        #expect(Self.errors(Self.graph(replacing: #""targets": ["d"],"#, with: #""targets": ["d"], "entry": ["d"],"#))
-            == ["g.json:5:36: error: duplicate key 'entry' (first given at line 5, column 2)"])
+        #expect(
+            Self.errors(Self.graph(replacing: #""targets": ["d"],"#, with: #""targets": ["d"], "entry": ["d"],"#))
+                == ["g.json:5:36: error: duplicate key 'entry' (first given at line 5, column 2)"])
     }
 
     @Test func aQuotedNumberIsNotANumber() {
-        #expect(Self.errors(Self.graph(replacing: #""p": 0.9"#, with: #""p": "0.9""#))
-            == [#"g.json:3:54: error: 'p' of edge 'e1' must be a number, found the string "0.9""#])
-        #expect(Self.errors(Self.graph(replacing: #""zonelab_graph": 1"#, with: #""zonelab_graph": "1""#))
-            == [#"g.json:1:19: error: 'zonelab_graph' must be the format version 1, found the string "1""#])
+        #expect(
+            Self.errors(Self.graph(replacing: #""p": 0.9"#, with: #""p": "0.9""#))
+                == [#"g.json:3:54: error: 'p' of edge 'e1' must be a number, found the string "0.9""#])
+        #expect(
+            Self.errors(Self.graph(replacing: #""zonelab_graph": 1"#, with: #""zonelab_graph": "1""#))
+                == [#"g.json:1:19: error: 'zonelab_graph' must be the format version 1, found the string "1""#])
     }
 
     @Test func semanticErrorsKeepTheirPositions() {
-        #expect(Self.errors(Self.graph(replacing: #""type": "and""#, with: #""typ": "and""#))
-            == ["g.json:2:37: error: unknown key 'typ' in node #2; did you mean 'type'?"])
+        #expect(
+            Self.errors(Self.graph(replacing: #""type": "and""#, with: #""typ": "and""#))
+                == ["g.json:2:37: error: unknown key 'typ' in node #2; did you mean 'type'?"])
     }
 
     @Test func aGraphFileOnDiskIsReadStrictly() throws {

@@ -1,11 +1,12 @@
 import Foundation
 import OrderedCollections
 import Testing
-import ZoneLabTestSupport
 import ZoneLabEngine
-@testable import ZoneLabModel
 import ZoneLabSource
+import ZoneLabTestSupport
+
 @testable import ZoneLabIEC62443
+@testable import ZoneLabModel
 
 @Suite struct AnalysisTests {
     static func write(_ text: String, _ name: String) throws -> String {
@@ -33,7 +34,8 @@ import ZoneLabSource
     /// paired interval is far narrower than independent runs would give for a partial change.
     @Test func dataDiodePatchDropsPToZero() throws {
         let base = try Self.write(Fixtures.purdue, "base.yaml")
-        let patch = try Self.write("""
+        let patch = try Self.write(
+            """
             zonelab_patch: 1
             change:
               ops-ctl: {zones: [control, ops], direction: forward}
@@ -49,9 +51,10 @@ import ZoneLabSource
     }
 
     @Test func pairedIntervalIsNarrowerForASmallChange() throws {
-        let variant = try Fixtures.load(Fixtures.purdue.replacingOccurrences(
-            of: "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 2}}",
-            with: "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 3}}"))
+        let variant = try Fixtures.load(
+            Fixtures.purdue.replacingOccurrences(
+                of: "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 2}}",
+                with: "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 3}}"))
         let comparison = try Self.compare(Fixtures.purdue, variant, trials: 6_000)
         let sl3 = try #require(comparison.rows.first { $0.attacker == "SL3" })
         #expect(sl3.difference <= 0)
@@ -60,13 +63,16 @@ import ZoneLabSource
 
     @Test func patchErrorsPointIntoThePatch() throws {
         let base = try Self.write(Fixtures.purdue, "base.yaml")
-        let patch = try Self.write("""
+        let patch = try Self.write(
+            """
             zonelab_patch: 1
             remove: [plc2]
             change:
               ops-ctl: {direktion: forward}
             """, "bad.yaml")
-        let error = try #require(throws: DiagnosticError.self) { try ScenarioPatch.loadVariant(path: patch, basePath: base) }
+        let error = try #require(throws: DiagnosticError.self) {
+            try ScenarioPatch.loadVariant(path: patch, basePath: base)
+        }
         #expect(error.diagnostics.count == 2)
         #expect(error.diagnostics[0].location == SourceLocation(line: 2, column: 10, file: patch))
         #expect(error.diagnostics[0].message.contains("did you mean 'plc1'"))
@@ -79,7 +85,8 @@ import ZoneLabSource
     /// scenario (a dangling zone, a bad level), each at its line in the patch file.
     @Test func everyPatchProblemInOneRunAgainstItsFile() throws {
         let base = try Self.write(Fixtures.purdue, "base.yaml")
-        let patch = try Self.write("""
+        let patch = try Self.write(
+            """
             zonelab_patch: 1
             remove: [nope]
             change:
@@ -87,7 +94,9 @@ import ZoneLabSource
             add:
               zones: [{id: cell9, level: 9}]
             """, "multi.yaml")
-        let error = try #require(throws: DiagnosticError.self) { try ScenarioPatch.loadVariant(path: patch, basePath: base) }
+        let error = try #require(throws: DiagnosticError.self) {
+            try ScenarioPatch.loadVariant(path: patch, basePath: base)
+        }
         #expect(error.diagnostics.count == 3)
         #expect(error.diagnostics.allSatisfy { $0.file == patch })
         #expect(error.diagnostics.map(\.location.line) == [2, 4, 6])
@@ -97,9 +106,13 @@ import ZoneLabSource
 
     /// A problem inside the base is the base's: its file and line, not the patch's.
     @Test func problemsOfTheBaseNameTheBase() throws {
-        let base = try Self.write(Fixtures.purdue.replacingOccurrences(of: "zone: control, type: hmi", with: "zone: kontrol, type: hmi"), "badbase.yaml")
+        let base = try Self.write(
+            Fixtures.purdue.replacingOccurrences(of: "zone: control, type: hmi", with: "zone: kontrol, type: hmi"),
+            "badbase.yaml")
         let patch = try Self.write("zonelab_patch: 1\nset: {tolerable: 0.01}\n", "fine.yaml")
-        let error = try #require(throws: DiagnosticError.self) { try ScenarioPatch.loadVariant(path: patch, basePath: base) }
+        let error = try #require(throws: DiagnosticError.self) {
+            try ScenarioPatch.loadVariant(path: patch, basePath: base)
+        }
         #expect(error.diagnostics.count == 1)
         #expect(error.diagnostics[0].file == base)
         #expect(error.diagnostics[0].location.line == 16)
@@ -156,7 +169,8 @@ import ZoneLabSource
         #expect(gains["SL3"]?["inet-ops"] == nil)  // no static gap: not simulated
         let before = ZoneVerdicts(base, model: model)
         #expect(before.failing.map(\.zone) == ["control"])
-        let hardened = model.with(scenario: Hardening.conduitToTarget("ops-ctl").applied(to: model.scenario)).simulate(settings)
+        let hardened = model.with(scenario: Hardening.conduitToTarget("ops-ctl").applied(to: model.scenario)).simulate(
+            settings)
         #expect(ZoneVerdicts(hardened, model: model).failing.isEmpty)
         let justification = TargetSLJustification.analyse(model: model, settings: settings, maxSteps: 3)
         #expect(justification.roadmap.first?.change == .conduitToTarget("ops-ctl"))
@@ -181,7 +195,8 @@ import ZoneLabSource
         // SL-T 3 everywhere, SL-A given for IAC, UC, SI and RDF only: every requirement of level
         // <= 3 on those four FRs; DC, TRE and RA are listed once as not assessed, never as open.
         let assessed: Set<FR> = [.IAC, .UC, .SI, .RDF]
-        #expect(control.entries.count == SystemRequirement.all.filter { $0.level <= 3 && assessed.contains($0.fr) }.count)
+        #expect(
+            control.entries.count == SystemRequirement.all.filter { $0.level <= 3 && assessed.contains($0.fr) }.count)
         #expect(control.notAssessed == [.DC, .TRE, .RA])
         #expect(!control.entries.contains { $0.requirement.id == "SR 7.5" })
         let mfa = try #require(control.entries.first { $0.requirement.id == "SR 1.1 RE(2)" })
@@ -190,6 +205,8 @@ import ZoneLabSource
         #expect(unique.covered)
         let internet = try #require(report.zones.first { $0.id == "internet" })
         #expect(internet.entries.isEmpty)
-        #expect(report.csv().split(separator: "\n").count == 1 + (report.zones + report.conduits).map(\.entries.count).reduce(0, +))
+        #expect(
+            report.csv().split(separator: "\n").count == 1
+                + (report.zones + report.conduits).map(\.entries.count).reduce(0, +))
     }
 }

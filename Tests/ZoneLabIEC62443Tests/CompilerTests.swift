@@ -4,6 +4,7 @@ import Testing
 import ZoneLabEngine
 import ZoneLabModel
 import ZoneLabSource
+
 @testable import ZoneLabIEC62443
 
 @Suite struct CompilerTests {
@@ -11,15 +12,19 @@ import ZoneLabSource
         let skeleton = try Fixtures.model().skeleton
         let nodes = Set(skeleton.nodes.map(\.id))
         let edges = Set(skeleton.edges.map(\.id))
-        for id in ["zone:internet", "asset:plc1", "reach:dmz-ops:hist>scada:opc-ua", "reach:dmz-ops:ops>hist",
-                   "gate:inet-ent:internet>enterprise/IAC", "gate:inet-ent:enterprise>internet/IAC",
-                   "gate:dmz-ops:hist>scada:opc-ua/IAC"] {
+        for id in [
+            "zone:internet", "asset:plc1", "reach:dmz-ops:hist>scada:opc-ua", "reach:dmz-ops:ops>hist",
+            "gate:inet-ent:internet>enterprise/IAC", "gate:inet-ent:enterprise>internet/IAC",
+            "gate:dmz-ops:hist>scada:opc-ua/IAC",
+        ] {
             #expect(nodes.contains(id), "missing node \(id)")
         }
-        for id in ["exploit:plc1", "exploit:hist", "pivot:plc1",
-                   "cross:inet-ent:internet>enterprise/RDF", "cross:inet-ent:internet>enterprise/IAC",
-                   "cross:inet-ent:enterprise>internet/RDF", "channel:dmz-ops:hist>scada:opc-ua/RDF",
-                   "channel:dmz-ops:hist>scada:opc-ua/IAC", "enter:dmz-ops:hist>scada:opc-ua", "enter:dmz-ops:ops>hist"] {
+        for id in [
+            "exploit:plc1", "exploit:hist", "pivot:plc1",
+            "cross:inet-ent:internet>enterprise/RDF", "cross:inet-ent:internet>enterprise/IAC",
+            "cross:inet-ent:enterprise>internet/RDF", "channel:dmz-ops:hist>scada:opc-ua/RDF",
+            "channel:dmz-ops:hist>scada:opc-ua/IAC", "enter:dmz-ops:hist>scada:opc-ua", "enter:dmz-ops:ops>hist",
+        ] {
             #expect(edges.contains(id), "missing edge \(id)")
         }
         // One exploit edge per asset and one enter edge per channel (SPEC 3.2 v2): no per-CVE edges.
@@ -58,7 +63,10 @@ import ZoneLabSource
         let skeleton = try Fixtures.model(yaml).skeleton
         let ids = Set(skeleton.edges.map(\.id))
         #expect(ids.contains("cross:ops-ctl:ops>control/SI"))
-        #expect(Set(skeleton.nodes.map(\.id)).isSuperset(of: ["gate:ops-ctl:ops>control/IAC", "gate:ops-ctl:ops>control/SI"]))
+        #expect(
+            Set(skeleton.nodes.map(\.id)).isSuperset(of: [
+                "gate:ops-ctl:ops>control/IAC", "gate:ops-ctl:ops>control/SI",
+            ]))
     }
 
     @Test func techniquesAreATTACKForICS() throws {
@@ -75,10 +83,13 @@ import ZoneLabSource
     /// Compile output is identical across runs and does not depend on YAML key order.
     @Test func compileIsStableAndKeyOrderFree() throws {
         let reordered = Fixtures.purdue
-            .replacingOccurrences(of: "{id: plc1, name: Filter PLC, zone: control, type: plc, critical: true}",
-                                  with: "{critical: true, type: plc, zone: control, name: Filter PLC, id: plc1}")
-            .replacingOccurrences(of: "{id: inet-ent, zones: [internet, enterprise], sl_achieved: {RDF: 2, IAC: 2}}",
-                                  with: "{sl_achieved: {IAC: 2, RDF: 2}, zones: [internet, enterprise], id: inet-ent}")
+            .replacingOccurrences(
+                of: "{id: plc1, name: Filter PLC, zone: control, type: plc, critical: true}",
+                with: "{critical: true, type: plc, zone: control, name: Filter PLC, id: plc1}"
+            )
+            .replacingOccurrences(
+                of: "{id: inet-ent, zones: [internet, enterprise], sl_achieved: {RDF: 2, IAC: 2}}",
+                with: "{sl_achieved: {IAC: 2, RDF: 2}, zones: [internet, enterprise], id: inet-ent}")
         #expect(reordered != Fixtures.purdue)
         func compiled(_ yaml: String) throws -> String {
             let model = try Fixtures.model(yaml)

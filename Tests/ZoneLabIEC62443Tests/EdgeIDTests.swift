@@ -22,7 +22,8 @@ import ZoneLabTestSupport
     }
 
     @Test(arguments: [
-        "", "exploit", "exploit:", "cross:c:a/RDF", "cross:c:>b/RDF", "cross:c:a>b/XYZ", "channel:c:x", "channel:c:/RDF",
+        "", "exploit", "exploit:", "cross:c:a/RDF", "cross:c:>b/RDF", "cross:c:a>b/XYZ", "channel:c:x",
+        "channel:c:/RDF",
         "warp:a", "exploit::", "enter:c:", "enter:c:a/b", "exploit:a:CVE-1", "pivot:a b",
     ])
     func rejectsOtherForms(id: String) {

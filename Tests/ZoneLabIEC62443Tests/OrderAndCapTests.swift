@@ -20,10 +20,12 @@ import ZoneLabSource
             "{id: ops, level: 3, sl_target: 3, sl_achieved: 2}",
             "{id: control, level: 2, sl_target: 3, sl_achieved: {IAC: 2, UC: 2, SI: 1, RDF: 2}}",
         ]
-        let histVulns = order([
-            "{id: CVE-2021-0002, severity: high, exploit: public}", "{id: CVE-2021-0001, severity: critical, exploit: none}",
-            "{id: CVE-2020-9999, severity: low}",
-        ] + extraVulnerabilities)
+        let histVulns = order(
+            [
+                "{id: CVE-2021-0002, severity: high, exploit: public}",
+                "{id: CVE-2021-0001, severity: critical, exploit: none}",
+                "{id: CVE-2020-9999, severity: low}",
+            ] + extraVulnerabilities)
         let assets = [
             "{id: ws1, zone: enterprise, type: workstation}",
             "{id: hist, zone: dmz, type: historian, vulnerabilities: [\(histVulns.joined(separator: ", "))]}",
@@ -33,7 +35,8 @@ import ZoneLabSource
             "{id: hmi1, zone: control, type: hmi}",
         ]
         let channels = order([
-            "{from: hist, to: scada, protocol: opc-ua}", "{from: hist, to: scada, protocol: https}", "{from: ops, to: hist}",
+            "{from: hist, to: scada, protocol: opc-ua}", "{from: hist, to: scada, protocol: https}",
+            "{from: ops, to: hist}",
             "{id: eng-push, from: ews, to: hist, protocol: smb}",
         ])
         let conduits = [
@@ -64,7 +67,9 @@ import ZoneLabSource
             """
     }
 
-    static func results(_ yaml: String, trials: Int = 3_000, shard: (Int, Int)? = nil, hardening: Int = 1_000) throws -> RunSet {
+    static func results(_ yaml: String, trials: Int = 3_000, shard: (Int, Int)? = nil, hardening: Int = 1_000) throws
+        -> RunSet
+    {
         let loaded = try ScenarioLoader.load(data: Data(yaml.utf8), file: "plant.yaml")
         var settings = SimulationSettings(trials: trials, seed: 7, threads: 2)
         settings.shard = shard
@@ -95,16 +100,21 @@ import ZoneLabSource
             out["target \(target["id"]!.string!) effective_sl"] = target["effective_sl"]?.serialized() ?? "-"
         }
         for conduit in json["conduits"]?.array ?? [] { out["conduit \(conduit["id"]!.string!)"] = conduit.serialized() }
-        for key in ["seed", "trials", "calibration", "hardening_trials", "tolerable"] { out[key] = json[key]?.serialized() ?? "-" }
+        for key in ["seed", "trials", "calibration", "hardening_trials", "tolerable"] {
+            out[key] = json[key]?.serialized() ?? "-"
+        }
         return out
     }
 
     @Test func everyOrderFreeListMayBeReversed() throws {
-        let forward = Self.plant(reversed: false), backward = Self.plant(reversed: true)
+        let forward = Self.plant(reversed: false)
+        let backward = Self.plant(reversed: true)
         #expect(forward != backward)
-        let a = try Self.results(forward).json(), b = try Self.results(backward).json()
+        let a = try Self.results(forward).json()
+        let b = try Self.results(backward).json()
         #expect(a["scenario_sha256"] != b["scenario_sha256"])
-        let x = Self.byID(a), y = Self.byID(b)
+        let x = Self.byID(a)
+        let y = Self.byID(b)
         #expect(x.count > 20)
         #expect(x.keys.sorted() == y.keys.sorted())
         for key in x.keys.sorted() { #expect(x[key] == y[key], "\(key)") }
@@ -126,7 +136,9 @@ import ZoneLabSource
             #expect(hist.protection == 1)
             // Both cap at 1: the smaller id as bytes wins.
             #expect(hist.step.vulnerability == "CVE-2021-0001")
-            #expect(model.skeleton.graph(for: model.attackers[0]).edges.first { $0.id == "exploit:hist" }?.vulnerability == "CVE-2021-0001")
+            #expect(
+                model.skeleton.graph(for: model.attackers[0]).edges.first { $0.id == "exploit:hist" }?.vulnerability
+                    == "CVE-2021-0001")
         }
     }
 
@@ -136,16 +148,19 @@ import ZoneLabSource
         let extra = (1...20).map { "{id: CVE-2030-\(1000 + $0), severity: low, exploit: public}" }
         let base = try Self.results(Self.plant(reversed: false))
         let variant = try Self.results(Self.plant(reversed: false, extraVulnerabilities: extra))
-        var a = base.json(), b = variant.json()
+        var a = base.json()
+        var b = variant.json()
         #expect(a["scenario_sha256"] != b["scenario_sha256"])
         a = Self.withoutSHA(a)
         b = Self.withoutSHA(b)
         #expect(a.serialized() == b.serialized())
         // And the paired what-if of the two is exactly 0 everywhere.
         let settings = SimulationSettings(trials: 2_000, seed: 3, threads: 2)
-        let m1 = try PlantModel(try ScenarioLoader.load(data: Data(Self.plant(reversed: false).utf8), file: "a.yaml"), settings: settings)
+        let m1 = try PlantModel(
+            try ScenarioLoader.load(data: Data(Self.plant(reversed: false).utf8), file: "a.yaml"), settings: settings)
         let m2 = try PlantModel(
-            try ScenarioLoader.load(data: Data(Self.plant(reversed: false, extraVulnerabilities: extra).utf8), file: "b.yaml"),
+            try ScenarioLoader.load(
+                data: Data(Self.plant(reversed: false, extraVulnerabilities: extra).utf8), file: "b.yaml"),
             settings: settings)
         let comparison = WhatIfComparison(
             base: m1.simulate(settings, keepingTrials: true), variant: m2.simulate(settings, keepingTrials: true))
@@ -164,10 +179,13 @@ import ZoneLabSource
     /// Channel ids come from content, so swapping two channels changes no step id.
     @Test func channelIDsAreByContent() throws {
         let model = try PlantModel(
-            try ScenarioLoader.load(data: Data(Self.plant(reversed: false).utf8), file: "p.yaml"), settings: SimulationSettings())
+            try ScenarioLoader.load(data: Data(Self.plant(reversed: false).utf8), file: "p.yaml"),
+            settings: SimulationSettings())
         let ids = Set(model.skeleton.edges.map(\.id))
-        for id in ["channel:dmz-ops:hist>scada:opc-ua/RDF", "channel:dmz-ops:hist>scada:https/IAC", "enter:dmz-ops:ops>hist",
-                   "channel:dmz-ops:eng-push/RDF", "enter:dmz-ops:eng-push"] {
+        for id in [
+            "channel:dmz-ops:hist>scada:opc-ua/RDF", "channel:dmz-ops:hist>scada:https/IAC", "enter:dmz-ops:ops>hist",
+            "channel:dmz-ops:eng-push/RDF", "enter:dmz-ops:eng-push",
+        ] {
             #expect(ids.contains(id), "\(id)")
         }
     }
@@ -180,7 +198,10 @@ import ZoneLabSource
             let set = try Self.results(yaml, trials: 1_500, shard: (i, 3), hardening: 700)
             let text = set.json().serialized()
             let root = try StrictJSON.parse(Data(text.utf8), file: "s\(i).json")
-            return (file: "s\(i).json", set: try ResultsDocument.decode(root, file: "s\(i).json").shardRunSet(file: "s\(i).json"))
+            return (
+                file: "s\(i).json",
+                set: try ResultsDocument.decode(root, file: "s\(i).json").shardRunSet(file: "s\(i).json")
+            )
         }
         let merged = try RunSet.merge(shards)
         #expect(whole.hardening?.candidates.isEmpty == false)
@@ -191,7 +212,8 @@ import ZoneLabSource
     /// summed gap first, then id.
     @Test func hardeningCandidatesComeFromStaticGaps() throws {
         let model = try PlantModel(
-            try ScenarioLoader.load(data: Data(Self.plant(reversed: false).utf8), file: "p.yaml"), settings: SimulationSettings())
+            try ScenarioLoader.load(data: Data(Self.plant(reversed: false).utf8), file: "p.yaml"),
+            settings: SimulationSettings())
         // vendor-ops: SL-T max(0, 3) = 3 on RDF, IAC (assessed) at 1: gap 4; ent-dmz: RDF 1 + IAC 2 = 3;
         // dmz-ops, ops-ctl: 1 + 1 = 2; inet-ent: SL-T 2, no gap.
         #expect(model.hardeningCandidates() == ["vendor-ops", "ent-dmz", "dmz-ops", "ops-ctl"])

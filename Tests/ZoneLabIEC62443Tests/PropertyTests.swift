@@ -3,6 +3,7 @@ import OrderedCollections
 import Testing
 import ZoneLabEngine
 import ZoneLabModel
+
 @testable import ZoneLabIEC62443
 
 /// Monotone coupling makes hardening safe trial by trial: for the same seed, no change that
@@ -11,15 +12,24 @@ import ZoneLabModel
     static let base = Fixtures.purdue
 
     static let hardenings: [(String, String, String)] = [
-        ("raise a zone's SL-A", "{id: ops, level: 3, sl_target: 3, sl_achieved: 2}", "{id: ops, level: 3, sl_target: 3, sl_achieved: 3}"),
-        ("raise an asset's SL-A", "{id: plc1, name: Filter PLC, zone: control, type: plc, critical: true}",
-         "{id: plc1, name: Filter PLC, zone: control, type: plc, critical: true, sl_achieved: {IAC: 4, UC: 4, SI: 4}}"),
-        ("raise a conduit's SL-A", "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 2}}",
-         "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 3, IAC: 4}}"),
+        (
+            "raise a zone's SL-A", "{id: ops, level: 3, sl_target: 3, sl_achieved: 2}",
+            "{id: ops, level: 3, sl_target: 3, sl_achieved: 3}"
+        ),
+        (
+            "raise an asset's SL-A", "{id: plc1, name: Filter PLC, zone: control, type: plc, critical: true}",
+            "{id: plc1, name: Filter PLC, zone: control, type: plc, critical: true, sl_achieved: {IAC: 4, UC: 4, SI: 4}}"
+        ),
+        (
+            "raise a conduit's SL-A", "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 2}}",
+            "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 3, IAC: 4}}"
+        ),
         ("remove a conduit", "\n  - {id: ops-ctl, zones: [ops, control], sl_achieved: {RDF: 2, IAC: 2}}", ""),
         ("remove a channel", "      - {from: ops, to: hist}\n", ""),
-        ("make a conduit forward", "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 2}}",
-         "{id: ent-dmz, zones: [enterprise, dmz], direction: forward, sl_achieved: {RDF: 2, IAC: 2}}"),
+        (
+            "make a conduit forward", "{id: ent-dmz, zones: [enterprise, dmz], sl_achieved: {RDF: 2, IAC: 2}}",
+            "{id: ent-dmz, zones: [enterprise, dmz], direction: forward, sl_achieved: {RDF: 2, IAC: 2}}"
+        ),
         ("remove a vulnerability", ", vulnerabilities: [{id: CVE-1, severity: high, exploit: public}]", ""),
     ]
 
@@ -47,7 +57,8 @@ import ZoneLabModel
     }
 
     @Test func noPathMeansExactlyZero() throws {
-        let isolated = Self.base.replacingOccurrences(of: "\n  - {id: ops-ctl, zones: [ops, control], sl_achieved: {RDF: 2, IAC: 2}}", with: "")
+        let isolated = Self.base.replacingOccurrences(
+            of: "\n  - {id: ops-ctl, zones: [ops, control], sl_achieved: {RDF: 2, IAC: 2}}", with: "")
         #expect(isolated != Self.base)
         let set = try Fixtures.run(isolated, trials: 2_000)
         for outcomes in set.outcomes {
@@ -58,11 +69,12 @@ import ZoneLabModel
     }
 
     @Test func strongAttackerInsideTheZoneNearlyAlwaysWins() throws {
-        let yaml = Self.base + """
+        let yaml =
+            Self.base + """
 
-            attackers:
-              - {id: insider, capability: 4, entry: [control], horizon: 30d}
-            """
+                attackers:
+                  - {id: insider, capability: 4, entry: [control], horizon: 30d}
+                """
         let set = try Fixtures.run(yaml, trials: 4_000)
         // One step at gap 2 (plc protection 2): p = 0.95, median 12 h, well inside 30 days.
         #expect(set.outcomes[0][0].probability > 0.94)
@@ -78,8 +90,9 @@ import ZoneLabModel
 
     /// A target's outcome with `compromised` of `trials` trials, each along `path`.
     static func outcome(_ compromised: Int, of trials: Int, path: [String] = ["exploit:plc1"]) -> TargetOutcome {
-        TargetOutcome(target: 0, trials: trials, times: Array(repeating: 1, count: compromised),
-                      paths: compromised == 0 ? [] : [PathCount(edges: path, count: compromised)])
+        TargetOutcome(
+            target: 0, trials: trials, times: Array(repeating: 1, count: compromised),
+            paths: compromised == 0 ? [] : [PathCount(edges: path, count: compromised)])
     }
 
     /// The effective SL is the largest capability k whose attackers, and all weaker ones, stay at
@@ -130,10 +143,16 @@ import ZoneLabModel
         var set = try Fixtures.run(Self.base, trials: 100)
         let plc = try #require(set.targets.firstIndex { $0.id == "plc1" })
         for t in set.outcomes[2].indices { set.outcomes[2][t] = Self.outcome(0, of: 100) }
-        set.outcomes[2][plc] = TargetOutcome(target: 0, trials: 100, times: [1, 2, 3, 4], paths: [
-            PathCount(edges: ["cross:dmz-ops:dmz>ops/RDF", "cross:dmz-ops:dmz>ops/IAC", "cross:ops-ctl:ops>control/RDF", "exploit:plc1"], count: 3),
-            PathCount(edges: ["exploit:plc1"], count: 1),
-        ])
+        set.outcomes[2][plc] = TargetOutcome(
+            target: 0, trials: 100, times: [1, 2, 3, 4],
+            paths: [
+                PathCount(
+                    edges: [
+                        "cross:dmz-ops:dmz>ops/RDF", "cross:dmz-ops:dmz>ops/IAC", "cross:ops-ctl:ops>control/RDF",
+                        "exploit:plc1",
+                    ], count: 3),
+                PathCount(edges: ["exploit:plc1"], count: 1),
+            ])
         let crit = set.criticality(attacker: 2)
         #expect(crit["dmz-ops"] == 0.75)
         #expect(crit["ops-ctl"] == 0.75)

@@ -62,13 +62,15 @@ import ZoneLabSource
         #expect(sis.worst?.p == worst)
         #expect(sis.meets == (set.outcomes[apt][sisTarget].probability <= 0.05 && worst <= 0.05))
         // The target-sl table lists each zone with its own targets only.
-        let justification = TargetSLJustification.analyse(model: model, settings: SimulationSettings(trials: 300, seed: 1, threads: 2), maxSteps: 0)
+        let justification = TargetSLJustification.analyse(
+            model: model, settings: SimulationSettings(trials: 300, seed: 1, threads: 2), maxSteps: 0)
         #expect(justification.zones.map(\.dependents) == [["plc"], ["sis1"]])
     }
 
     /// Without an attacker up to its SL-T, a zone meets it vacuously.
     @Test func noAttackerUpToTheSLTMeetsVacuously() throws {
-        let yaml = Self.plant.replacingOccurrences(of: "  - {id: casual, capability: 1}\n  - {id: simple, capability: 2, horizon: 30d}\n", with: "")
+        let yaml = Self.plant.replacingOccurrences(
+            of: "  - {id: casual, capability: 1}\n  - {id: simple, capability: 2, horizon: 30d}\n", with: "")
         let (model, set) = try Self.run(yaml)
         let cell = try #require(ZoneVerdicts(set, model: model).verdicts.first { $0.zone == "cell" })
         #expect(cell.worst == nil)
@@ -98,11 +100,15 @@ import ZoneLabSource
         let base = try Self.run()
         let variantYAML = Self.plant.replacingOccurrences(
             of: "{id: inet-cell, zones: [internet, cell], sl_achieved: {RDF: 2, IAC: 2}}",
-            with: "{id: inet-cell, zones: [internet, cell], sl_achieved: {RDF: 2, IAC: 2}}\n  - {id: inet-sis, zones: [internet, sis], sl_achieved: {RDF: 1, IAC: 1}}")
+            with:
+                "{id: inet-cell, zones: [internet, cell], sl_achieved: {RDF: 2, IAC: 2}}\n  - {id: inet-sis, zones: [internet, sis], sl_achieved: {RDF: 1, IAC: 1}}"
+        )
         let settings = SimulationSettings(trials: 4_000, seed: 11, threads: 2)
-        let variantModel = try PlantModel(try ScenarioLoader.load(data: Data(variantYAML.utf8), file: "w.yaml"), settings: settings)
+        let variantModel = try PlantModel(
+            try ScenarioLoader.load(data: Data(variantYAML.utf8), file: "w.yaml"), settings: settings)
         let comparison = WhatIfComparison(
-            base: base.0.simulate(settings, keepingTrials: true), variant: variantModel.simulate(settings, keepingTrials: true))
+            base: base.0.simulate(settings, keepingTrials: true),
+            variant: variantModel.simulate(settings, keepingTrials: true))
         let json = comparison.json(toolVersion: "test", calibration: .object([]))
         let zones = try #require(json["zones"]?.array)
         #expect(zones.compactMap { $0["id"]?.string } == ["cell", "sis"])

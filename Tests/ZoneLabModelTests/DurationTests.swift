@@ -5,10 +5,11 @@ import ZoneLabSource
 
 /// Durations: a YAML number of hours, or digits with an optional fraction and a unit m h d w y.
 @Suite struct DurationTests {
-    @Test(arguments: [
-        ("90m", 1.5), ("1.5d", 36), ("2w", 336), ("1y", 8760), ("720", 720), ("12h", 12), ("0.5", 0.5),
-        ("30m", 0.5), ("3d", 72), ("1.25h", 1.25), ("\"90m\"", 1.5), ("'36h'", 36), ("1e3", 1000), ("007h", 7),
-    ] as [(String, Double)])
+    @Test(
+        arguments: [
+            ("90m", 1.5), ("1.5d", 36), ("2w", 336), ("1y", 8760), ("720", 720), ("12h", 12), ("0.5", 0.5),
+            ("30m", 0.5), ("3d", 72), ("1.25h", 1.25), ("\"90m\"", 1.5), ("'36h'", 36), ("1e3", 1000), ("007h", 7),
+        ] as [(String, Double)])
     func goodDurations(_ text: String, _ hours: Double) throws {
         let loaded = try loadScenario(minimalScenario + "horizon: \(text)\n")
         let horizon = try #require(loaded.scenario.horizon)
@@ -19,7 +20,10 @@ import ZoneLabSource
         ("90 m", "found '90 m' (write the number and its unit without a space, e.g. 90m)"),
         ("-1h", "must be a duration such as 90m, 12h, 1.5d, 2w, 1y or a number of hours, found '-1h'"),
         ("1e3h", "found '1e3h'"),
-        ("\"720\"", "found the string \"720\" (a number of hours is written without quotes; or give a unit, e.g. 720h)"),
+        (
+            "\"720\"",
+            "found the string \"720\" (a number of hours is written without quotes; or give a unit, e.g. 720h)"
+        ),
         ("0", "'horizon' must be positive, found 0"),
         ("0h", "'horizon' must be positive, found 0h"),
         ("-5", "'horizon' must be positive, found -5"),
@@ -63,29 +67,34 @@ import ZoneLabSource
             in: minimalScenario + "calibration:\n  gap:\n    4: {ttc: {dist: exponential, mean: 0}}\n", 13, 40,
             "'mean' of 'ttc' of gap 4 of 'calibration' must be positive, found 0")
         expectSingleError(
-            in: minimalScenario + "calibration:\n  gap:\n    4: {ttc: {dist: lognormal, median: 0m, sigma: 1}}\n", 13, 40,
+            in: minimalScenario + "calibration:\n  gap:\n    4: {ttc: {dist: lognormal, median: 0m, sigma: 1}}\n", 13,
+            40,
             "'median' of 'ttc' of gap 4 of 'calibration' must be positive, found 0m")
     }
 
     // MARK: TimeSpan itself
 
-    @Test(arguments: [
-        ("90m", 1.5), ("1.5d", 36), ("2w", 336), ("1y", 8760), ("720", 720), ("0", 0), ("12.25h", 12.25),
-    ] as [(String, Double)])
+    @Test(
+        arguments: [
+            ("90m", 1.5), ("1.5d", 36), ("2w", 336), ("1y", 8760), ("720", 720), ("0", 0), ("12.25h", 12.25),
+        ] as [(String, Double)])
     func timeSpanParses(_ text: String, _ hours: Double) throws {
         let span = try #require(TimeSpan(parsing: text))
         #expect(span.hours.isApproximatelyEqual(to: hours))
     }
 
-    @Test(arguments: ["", "h", "-1h", "+1h", "1e3h", "1 h", " 1h", "1h ", ".5h", "5.h", "1.2.3h", "1hh", "0x10", "١٢h", "inf", "nan"])
+    @Test(arguments: [
+        "", "h", "-1h", "+1h", "1e3h", "1 h", " 1h", "1h ", ".5h", "5.h", "1.2.3h", "1hh", "0x10", "١٢h", "inf", "nan",
+    ])
     func timeSpanRejects(_ text: String) {
         #expect(TimeSpan(parsing: text) == nil, "'\(text)'")
     }
 
-    @Test(arguments: [
-        (0, "0h"), (0.25, "15m"), (1.5, "1.5h"), (12, "12h"), (47, "47h"), (48, "2d"), (36 * 24, "36d"),
-        (8760 * 2, "2y"), (Double.infinity, "∞"),
-    ] as [(Double, String)])
+    @Test(
+        arguments: [
+            (0, "0h"), (0.25, "15m"), (1.5, "1.5h"), (12, "12h"), (47, "47h"), (48, "2d"), (36 * 24, "36d"),
+            (8760 * 2, "2y"), (Double.infinity, "∞"),
+        ] as [(Double, String)])
     func timeSpanFormats(_ hours: Double, _ text: String) {
         #expect(TimeSpan.format(hours: hours) == text)
         #expect(TimeSpan(hours: hours).description == text)

@@ -1,9 +1,9 @@
 import Foundation
 import OrderedCollections
 import Testing
-import ZoneLabTestSupport
 import ZoneLabModel
 import ZoneLabSource
+import ZoneLabTestSupport
 
 /// Problems with the file as a whole: empty, binary, not YAML, the wrong version.
 @Suite struct FileErrorTests {
@@ -25,7 +25,8 @@ import ZoneLabSource
     }
 
     @Test func byteOrderMarkBeforeAScenarioIsAccepted() throws {
-        let loaded = try ScenarioLoader.load(data: Data([0xEF, 0xBB, 0xBF]) + Data(minimalScenario.utf8), file: testFile)
+        let loaded = try ScenarioLoader.load(
+            data: Data([0xEF, 0xBB, 0xBF]) + Data(minimalScenario.utf8), file: testFile)
         #expect(loaded.scenario.name == "Test Plant")
     }
 
@@ -37,7 +38,9 @@ import ZoneLabSource
     }
 
     @Test func pngHeaderIsABinaryFile() {
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
+        let png: [UInt8] = [
+            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+        ]
         let all = errors(in: Data(png))
         expectError(all, 2, 1, ["not a text file", "control byte 0x1A"])
         #expect(all.count == 1)
@@ -75,10 +78,16 @@ import ZoneLabSource
     }
 
     @Test(arguments: [
-        ErrorCase("a value after a value", "zonelab: 1\nname: a: b\n", 2, 8, "YAML syntax error: mapping values are not allowed"),
-        ErrorCase("an unclosed flow list", "zonelab: 1\nname: [a, b\nzones: []\n", 3, 6, "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 7)"),
+        ErrorCase(
+            "a value after a value", "zonelab: 1\nname: a: b\n", 2, 8,
+            "YAML syntax error: mapping values are not allowed"),
+        ErrorCase(
+            "an unclosed flow list", "zonelab: 1\nname: [a, b\nzones: []\n", 3, 6,
+            "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 2, column 7)"),
         ErrorCase("a tab as indentation", "zonelab: 1\n\tname: x\n", 2, 1, "YAML syntax error: found a tab character"),
-        ErrorCase("an unclosed quote", "zonelab: 1\nname: \"abc\n", 3, 1, "YAML syntax error: found unexpected end of stream (while scanning a quoted scalar at line 2, column 7)"),
+        ErrorCase(
+            "an unclosed quote", "zonelab: 1\nname: \"abc\n", 3, 1,
+            "YAML syntax error: found unexpected end of stream (while scanning a quoted scalar at line 2, column 7)"),
         ErrorCase("a bad indentation", "zones:\n  - id: a\n - id: b\n", 3, 2, "YAML syntax error"),
     ])
     func yamlSyntaxErrors(_ c: ErrorCase) {
@@ -91,10 +100,18 @@ import ZoneLabSource
     }
 
     @Test(arguments: [
-        ErrorCase("version 2", edit(minimalScenario, "zonelab: 1", "zonelab: 2"), 1, 10, "unsupported format version zonelab: 2; this ZoneLab reads zonelab: 1"),
-        ErrorCase("a quoted version", edit(minimalScenario, "zonelab: 1", "zonelab: \"1\""), 1, 10, "'zonelab' must be the format version 1, found the string \"1\""),
-        ErrorCase("a fractional version", edit(minimalScenario, "zonelab: 1", "zonelab: 1.0"), 1, 10, "'zonelab' must be the format version 1, found '1.0'"),
-        ErrorCase("a null version", edit(minimalScenario, "zonelab: 1", "zonelab:"), 1, 1, "'zonelab' of the scenario must have a value"),
+        ErrorCase(
+            "version 2", edit(minimalScenario, "zonelab: 1", "zonelab: 2"), 1, 10,
+            "unsupported format version zonelab: 2; this ZoneLab reads zonelab: 1"),
+        ErrorCase(
+            "a quoted version", edit(minimalScenario, "zonelab: 1", "zonelab: \"1\""), 1, 10,
+            "'zonelab' must be the format version 1, found the string \"1\""),
+        ErrorCase(
+            "a fractional version", edit(minimalScenario, "zonelab: 1", "zonelab: 1.0"), 1, 10,
+            "'zonelab' must be the format version 1, found '1.0'"),
+        ErrorCase(
+            "a null version", edit(minimalScenario, "zonelab: 1", "zonelab:"), 1, 1,
+            "'zonelab' of the scenario must have a value"),
     ])
     func wrongFormatVersion(_ c: ErrorCase) {
         expectSingleError(in: c.yaml, c.line, c.column, c.fragment)
@@ -103,7 +120,8 @@ import ZoneLabSource
     @Test(arguments: [
         ErrorCase("a list", "- zonelab: 1\n- name: x\n", 1, 1, "the scenario must be a mapping of keys, found a list"),
         ErrorCase("a word", "hello\n", 1, 1, "the scenario must be a mapping of keys, found 'hello'"),
-        ErrorCase("a document marker only", "---\n", 2, 1, "the scenario must be a mapping of keys, found nothing (null)"),
+        ErrorCase(
+            "a document marker only", "---\n", 2, 1, "the scenario must be a mapping of keys, found nothing (null)"),
     ])
     func topLevelIsNotAMapping(_ c: ErrorCase) {
         expectSingleError(in: c.yaml, c.line, c.column, c.fragment)
@@ -120,7 +138,8 @@ import ZoneLabSource
     }
 
     @Test func mappingKeyThatIsAMapping() {
-        expectSingleError(in: minimalScenario + "? {a: 1}\n: x\n", 11, 3, "a mapping key must be a plain name, not a mapping")
+        expectSingleError(
+            in: minimalScenario + "? {a: 1}\n: x\n", 11, 3, "a mapping key must be a plain name, not a mapping")
     }
 
     @Test func mappingKeyThatIsAList() {
@@ -154,7 +173,9 @@ import ZoneLabSource
             _ = try ScenarioLoader.load(path: url.path)
         } throws: { error in
             let d = (error as? DiagnosticError)?.diagnostics ?? []
-            return d.count == 1 && d[0].description == "\(url.path):1:10: error: unsupported format version zonelab: 3; this ZoneLab reads zonelab: 1"
+            return d.count == 1
+                && d[0].description
+                    == "\(url.path):1:10: error: unsupported format version zonelab: 3; this ZoneLab reads zonelab: 1"
         }
     }
 }

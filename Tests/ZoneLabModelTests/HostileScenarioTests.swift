@@ -1,9 +1,9 @@
 import Foundation
 import OrderedCollections
 import Testing
-import ZoneLabTestSupport
 import ZoneLabModel
 import ZoneLabSource
+import ZoneLabTestSupport
 
 /// Hostile scenario files end in diagnostics, never in a crash or a hang.
 @Suite struct HostileScenarioTests {
@@ -42,9 +42,11 @@ import ZoneLabSource
     }
 
     @Test func aliasBombInAScenario() {
-        var text = minimalScenario + "description: &d0 [" + Array(repeating: "lol", count: 10).joined(separator: ",") + "]\n"
+        var text =
+            minimalScenario + "description: &d0 [" + Array(repeating: "lol", count: 10).joined(separator: ",") + "]\n"
         for level in 1...9 {
-            text += "x\(level): &d\(level) [" + Array(repeating: "*d\(level - 1)", count: 10).joined(separator: ",") + "]\n"
+            text +=
+                "x\(level): &d\(level) [" + Array(repeating: "*d\(level - 1)", count: 10).joined(separator: ",") + "]\n"
         }
         let all = errors(in: text)
         #expect(all.count == 1, "\(listing(all))")
@@ -53,7 +55,8 @@ import ZoneLabSource
 
     @Test func aliasesCannotBlowUpUnknownKeys() {
         // Below the value limit, aliases of big lists are read as often as they are used, no more.
-        var text = minimalScenario + "description: &d0 [" + Array(repeating: "x", count: 100).joined(separator: ",") + "]\n"
+        var text =
+            minimalScenario + "description: &d0 [" + Array(repeating: "x", count: 100).joined(separator: ",") + "]\n"
         text += "extra: [" + Array(repeating: "*d0", count: 100).joined(separator: ",") + "]\n"
         let all = errors(in: text)
         expectError(all, 11, 14, ["'description' must be a text value, found a list"])
@@ -62,7 +65,11 @@ import ZoneLabSource
     }
 
     @Test(arguments: [
-        ("flow", minimalScenario + "description: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"),
+        (
+            "flow",
+            minimalScenario + "description: " + String(repeating: "[", count: 10_000)
+                + String(repeating: "]", count: 10_000) + "\n"
+        ),
         ("block", minimalScenario + "targets:\n" + String(repeating: "- ", count: 10_000) + "x\n"),
     ])
     func tenThousandLevelsDeep(_ label: String, _ text: String) {
@@ -72,12 +79,15 @@ import ZoneLabSource
     }
 
     @Test func deepButAllowedNestingIsReportedAsAWrongType() {
-        let text = minimalScenario + "description: " + String(repeating: "[", count: 500) + String(repeating: "]", count: 500) + "\n"
+        let text =
+            minimalScenario + "description: " + String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+            + "\n"
         expectSingleError(in: text, 11, 14, "'description' must be a text value, found a list")
     }
 
     @Test func unknownAliasInAScenario() {
-        expectSingleError(in: edit(minimalScenario, "entry: [internet]", "entry: *start"), 3, 8, "unknown alias '*start'")
+        expectSingleError(
+            in: edit(minimalScenario, "entry: [internet]", "entry: *start"), 3, 8, "unknown alias '*start'")
     }
 
     @Test func mappingAsAKeyInAZone() {
@@ -90,7 +100,9 @@ import ZoneLabSource
         for _ in 0..<50 {
             let bytes = (0..<512).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             let all = errors(in: Data(bytes))
-            #expect(!all.isEmpty && all.allSatisfy { $0.severity == .error && $0.location.line >= 1 && $0.location.column >= 1 })
+            #expect(
+                !all.isEmpty
+                    && all.allSatisfy { $0.severity == .error && $0.location.line >= 1 && $0.location.column >= 1 })
         }
     }
 

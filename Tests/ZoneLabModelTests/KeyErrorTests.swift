@@ -18,7 +18,9 @@ import ZoneLabSource
     }
 
     @Test func duplicateKeyInAFlowMapping() {
-        let yaml = edit(minimalScenario, "entry: [internet]\n", "entry: [internet]\nhorizon: 1d\n") + "calibration: {iacs_penalty: 1, iacs_penalty: 2}\n"
+        let yaml =
+            edit(minimalScenario, "entry: [internet]\n", "entry: [internet]\nhorizon: 1d\n")
+            + "calibration: {iacs_penalty: 1, iacs_penalty: 2}\n"
         expectSingleError(in: yaml, 12, 32, "duplicate key 'iacs_penalty' (first given at line 12, column 15)")
     }
 
@@ -48,17 +50,45 @@ import ZoneLabSource
     // MARK: Unknown keys
 
     @Test(arguments: [
-        ErrorCase("top level", minimalScenario + "zone: x\n", 11, 1, "unknown key 'zone' in the scenario; did you mean 'zones'?"),
-        ErrorCase("zone", edit(minimalScenario, "  - id: internet\n", "  - id: internet\n    sl_targt: 2\n"), 6, 5, "unknown key 'sl_targt' in zone 'internet'; did you mean 'sl_target'?"),
-        ErrorCase("asset", minimalScenario + "    typ: plc\n", 11, 5, "unknown key 'typ' in asset 'plc1'; did you mean 'type'?"),
-        ErrorCase("vulnerability", minimalScenario + "    vulnerabilities:\n      - id: CVE-1\n        severity: high\n        exploitt: public\n", 14, 9, "unknown key 'exploitt' in vulnerability 'CVE-1' of asset 'plc1'; did you mean 'exploit'?"),
-        ErrorCase("conduit", minimalScenario + "conduits:\n  - id: c1\n    zones: [internet, control]\n    direciton: forward\n", 14, 5, "unknown key 'direciton' in conduit 'c1'; did you mean 'direction'?"),
-        ErrorCase("channel", minimalScenario + "conduits:\n  - id: c1\n    zones: [internet, control]\n    channels:\n      - {from: internet, to: plc1, protocl: modbus}\n", 15, 36, "unknown key 'protocl' in channel #1 of conduit 'c1'; did you mean 'protocol'?"),
-        ErrorCase("attacker", minimalScenario + "attackers:\n  - id: a1\n    capability: 2\n    horizn: 5d\n", 14, 5, "unknown key 'horizn' in attacker 'a1'; did you mean 'horizon'?"),
-        ErrorCase("calibration", minimalScenario + "calibration:\n  conduit_fr: [RDF]\n", 12, 3, "unknown key 'conduit_fr' in 'calibration'; did you mean 'conduit_frs'?"),
-        ErrorCase("calibration cell", minimalScenario + "calibration:\n  gap:\n    0: {q: 0.5}\n", 13, 9, "unknown key 'q' in gap 0 of 'calibration'"),
-        ErrorCase("FR in an SL map", edit(minimalScenario, "  - id: internet\n", "  - id: internet\n    sl_target: {IAC: 1, IAX: 2}\n"), 6, 25, "unknown key 'IAX' in 'sl_target' of zone 'internet'; did you mean 'IAC'?"),
-        ErrorCase("FR written in lower case", minimalScenario + "    sl_achieved: {rdf: 2}\n", 11, 19, "unknown key 'rdf' in 'sl_achieved' of asset 'plc1'; did you mean 'RDF'?"),
+        ErrorCase(
+            "top level", minimalScenario + "zone: x\n", 11, 1,
+            "unknown key 'zone' in the scenario; did you mean 'zones'?"),
+        ErrorCase(
+            "zone", edit(minimalScenario, "  - id: internet\n", "  - id: internet\n    sl_targt: 2\n"), 6, 5,
+            "unknown key 'sl_targt' in zone 'internet'; did you mean 'sl_target'?"),
+        ErrorCase(
+            "asset", minimalScenario + "    typ: plc\n", 11, 5,
+            "unknown key 'typ' in asset 'plc1'; did you mean 'type'?"),
+        ErrorCase(
+            "vulnerability",
+            minimalScenario
+                + "    vulnerabilities:\n      - id: CVE-1\n        severity: high\n        exploitt: public\n", 14, 9,
+            "unknown key 'exploitt' in vulnerability 'CVE-1' of asset 'plc1'; did you mean 'exploit'?"),
+        ErrorCase(
+            "conduit",
+            minimalScenario + "conduits:\n  - id: c1\n    zones: [internet, control]\n    direciton: forward\n", 14, 5,
+            "unknown key 'direciton' in conduit 'c1'; did you mean 'direction'?"),
+        ErrorCase(
+            "channel",
+            minimalScenario
+                + "conduits:\n  - id: c1\n    zones: [internet, control]\n    channels:\n      - {from: internet, to: plc1, protocl: modbus}\n",
+            15, 36, "unknown key 'protocl' in channel #1 of conduit 'c1'; did you mean 'protocol'?"),
+        ErrorCase(
+            "attacker", minimalScenario + "attackers:\n  - id: a1\n    capability: 2\n    horizn: 5d\n", 14, 5,
+            "unknown key 'horizn' in attacker 'a1'; did you mean 'horizon'?"),
+        ErrorCase(
+            "calibration", minimalScenario + "calibration:\n  conduit_fr: [RDF]\n", 12, 3,
+            "unknown key 'conduit_fr' in 'calibration'; did you mean 'conduit_frs'?"),
+        ErrorCase(
+            "calibration cell", minimalScenario + "calibration:\n  gap:\n    0: {q: 0.5}\n", 13, 9,
+            "unknown key 'q' in gap 0 of 'calibration'"),
+        ErrorCase(
+            "FR in an SL map",
+            edit(minimalScenario, "  - id: internet\n", "  - id: internet\n    sl_target: {IAC: 1, IAX: 2}\n"), 6, 25,
+            "unknown key 'IAX' in 'sl_target' of zone 'internet'; did you mean 'IAC'?"),
+        ErrorCase(
+            "FR written in lower case", minimalScenario + "    sl_achieved: {rdf: 2}\n", 11, 19,
+            "unknown key 'rdf' in 'sl_achieved' of asset 'plc1'; did you mean 'RDF'?"),
     ])
     func unknownKeyWithSuggestion(_ c: ErrorCase) {
         expectSingleError(in: c.yaml, c.line, c.column, c.fragment)
@@ -81,7 +111,8 @@ import ZoneLabSource
 
     @Test func mergeKeysAreNotSupported() {
         let yaml = edit(minimalScenario, "  - id: control\n", "  - id: control\n    <<: {level: 2}\n")
-        expectSingleError(in: yaml, 7, 5, "unknown key '<<' in zone 'control': YAML merge keys are not supported; write the keys out")
+        expectSingleError(
+            in: yaml, 7, 5, "unknown key '<<' in zone 'control': YAML merge keys are not supported; write the keys out")
     }
 
     @Test func windowsLineEndingsKeepLineNumbers() {
@@ -92,20 +123,49 @@ import ZoneLabSource
     // MARK: Missing required keys
 
     @Test(arguments: [
-        ErrorCase("name", edit(minimalScenario, "name: Test Plant\n", ""), 1, 1, "the scenario is missing the required key 'name'"),
-        ErrorCase("entry", edit(minimalScenario, "entry: [internet]\n", ""), 1, 1, "the scenario is missing the required key 'entry'"),
-        ErrorCase("zone id", edit(minimalScenario, "  - id: control\n", "  - id: control\n  - name: Extra\n"), 7, 5, "zone #3 is missing the required key 'id'"),
-        ErrorCase("asset id", minimalScenario + "  - name: HMI\n    zone: control\n", 11, 5, "asset #2 is missing the required key 'id'"),
-        ErrorCase("asset zone", minimalScenario + "  - id: hmi1\n", 11, 5, "asset 'hmi1' is missing the required key 'zone'"),
-        ErrorCase("conduit id", minimalScenario + "conduits:\n  - zones: [internet, control]\n", 12, 5, "conduit #1 is missing the required key 'id'"),
-        ErrorCase("conduit zones", minimalScenario + "conduits:\n  - id: c1\n", 12, 5, "conduit 'c1' is missing the required key 'zones'"),
-        ErrorCase("vulnerability id", minimalScenario + "    vulnerabilities:\n      - severity: high\n", 12, 9, "vulnerability #1 of asset 'plc1' is missing the required key 'id'"),
-        ErrorCase("vulnerability severity", minimalScenario + "    vulnerabilities:\n      - id: CVE-1\n", 12, 9, "vulnerability 'CVE-1' of asset 'plc1' is missing the required key 'severity'"),
-        ErrorCase("attacker id", minimalScenario + "attackers:\n  - capability: 2\n", 12, 5, "attacker #1 is missing the required key 'id'"),
-        ErrorCase("attacker capability", minimalScenario + "attackers:\n  - id: a1\n", 12, 5, "attacker 'a1' is missing the required key 'capability'"),
-        ErrorCase("channel end", minimalScenario + "conduits:\n  - id: c1\n    zones: [internet, control]\n    channels:\n      - {from: internet}\n", 15, 9, "channel #1 of conduit 'c1' is missing the required key 'to'"),
-        ErrorCase("ttc dist", minimalScenario + "calibration:\n  gap:\n    0: {ttc: {median: 4d}}\n", 13, 14, "'ttc' of gap 0 of 'calibration' is missing the required key 'dist'"),
-        ErrorCase("a key without a value", edit(minimalScenario, "  - id: control\n", "  - id: control\n  - id:\n"), 7, 5, "'id' of zone #3 must have a value"),
+        ErrorCase(
+            "name", edit(minimalScenario, "name: Test Plant\n", ""), 1, 1,
+            "the scenario is missing the required key 'name'"),
+        ErrorCase(
+            "entry", edit(minimalScenario, "entry: [internet]\n", ""), 1, 1,
+            "the scenario is missing the required key 'entry'"),
+        ErrorCase(
+            "zone id", edit(minimalScenario, "  - id: control\n", "  - id: control\n  - name: Extra\n"), 7, 5,
+            "zone #3 is missing the required key 'id'"),
+        ErrorCase(
+            "asset id", minimalScenario + "  - name: HMI\n    zone: control\n", 11, 5,
+            "asset #2 is missing the required key 'id'"),
+        ErrorCase(
+            "asset zone", minimalScenario + "  - id: hmi1\n", 11, 5, "asset 'hmi1' is missing the required key 'zone'"),
+        ErrorCase(
+            "conduit id", minimalScenario + "conduits:\n  - zones: [internet, control]\n", 12, 5,
+            "conduit #1 is missing the required key 'id'"),
+        ErrorCase(
+            "conduit zones", minimalScenario + "conduits:\n  - id: c1\n", 12, 5,
+            "conduit 'c1' is missing the required key 'zones'"),
+        ErrorCase(
+            "vulnerability id", minimalScenario + "    vulnerabilities:\n      - severity: high\n", 12, 9,
+            "vulnerability #1 of asset 'plc1' is missing the required key 'id'"),
+        ErrorCase(
+            "vulnerability severity", minimalScenario + "    vulnerabilities:\n      - id: CVE-1\n", 12, 9,
+            "vulnerability 'CVE-1' of asset 'plc1' is missing the required key 'severity'"),
+        ErrorCase(
+            "attacker id", minimalScenario + "attackers:\n  - capability: 2\n", 12, 5,
+            "attacker #1 is missing the required key 'id'"),
+        ErrorCase(
+            "attacker capability", minimalScenario + "attackers:\n  - id: a1\n", 12, 5,
+            "attacker 'a1' is missing the required key 'capability'"),
+        ErrorCase(
+            "channel end",
+            minimalScenario
+                + "conduits:\n  - id: c1\n    zones: [internet, control]\n    channels:\n      - {from: internet}\n",
+            15, 9, "channel #1 of conduit 'c1' is missing the required key 'to'"),
+        ErrorCase(
+            "ttc dist", minimalScenario + "calibration:\n  gap:\n    0: {ttc: {median: 4d}}\n", 13, 14,
+            "'ttc' of gap 0 of 'calibration' is missing the required key 'dist'"),
+        ErrorCase(
+            "a key without a value", edit(minimalScenario, "  - id: control\n", "  - id: control\n  - id:\n"), 7, 5,
+            "'id' of zone #3 must have a value"),
     ])
     func missingRequiredKey(_ c: ErrorCase) {
         expectSingleError(in: c.yaml, c.line, c.column, c.fragment)

@@ -73,7 +73,8 @@ import ZoneLabSource
     }
 
     @Test func anItemWithoutAnIDIsStillChecked() {
-        let all = errors(in: minimalScenario + "  - {zone: contrl, critical: yes, vulnerabilities: [{severity: severe}]}\n")
+        let all = errors(
+            in: minimalScenario + "  - {zone: contrl, critical: yes, vulnerabilities: [{severity: severe}]}\n")
         #expect(
             all.map(\.description) == [
                 "test.yaml:11:5: error: asset #2 is missing the required key 'id'",
@@ -85,7 +86,8 @@ import ZoneLabSource
     }
 
     @Test func aConduitWithBadZonesIsStillChecked() {
-        let all = errors(in: minimalScenario + "conduits:\n  - {id: c1, zones: [internet], sl_achieved: 7, direction: up}\n")
+        let all = errors(
+            in: minimalScenario + "conduits:\n  - {id: c1, zones: [internet], sl_achieved: 7, direction: up}\n")
         #expect(
             all.map(\.description) == [
                 "test.yaml:12:21: error: 'zones' of conduit 'c1' must name exactly two zones, found 1",
@@ -95,13 +97,14 @@ import ZoneLabSource
     }
 
     @Test func everyChannelEndIsChecked() {
-        let yaml = channelScenario + """
-                channels:
-                  - {from: erp, to: hist}
-                  - {from: "e r p", to: hsit}
-                  - {from: hist, to: hist}
+        let yaml =
+            channelScenario + """
+                    channels:
+                      - {from: erp, to: hist}
+                      - {from: "e r p", to: hsit}
+                      - {from: hist, to: hist}
 
-            """
+                """
         let all = errors(in: yaml)
         #expect(
             all.map(\.description) == [
@@ -112,12 +115,16 @@ import ZoneLabSource
     }
 
     @Test func channelsOfAConduitWithAnUnknownZoneAreNotReportedAgain() {
-        let yaml = edit(channelScenario, "zones: [it, dmz]", "zones: [it, dzm]") + "    channels:\n      - {from: erp, to: hist}\n"
-        expectSingleError(in: yaml, 18, 17, "'zones' of conduit 'it-dmz': 'dzm' is not a known zone; did you mean 'dmz'?")
+        let yaml =
+            edit(channelScenario, "zones: [it, dmz]", "zones: [it, dzm]")
+            + "    channels:\n      - {from: erp, to: hist}\n"
+        expectSingleError(
+            in: yaml, 18, 17, "'zones' of conduit 'it-dmz': 'dzm' is not a known zone; did you mean 'dmz'?")
     }
 
     @Test func valuesWithLineBreaksAreQuotedOnOneLine() {
-        let yaml = edit(minimalScenario, "  - id: internet\n", "  - id: internet\n    level: \"2\\n3\"\n  - id: \"b\\nc\"\n")
+        let yaml = edit(
+            minimalScenario, "  - id: internet\n", "  - id: internet\n    level: \"2\\n3\"\n  - id: \"b\\nc\"\n")
         let all = errors(in: yaml)
         #expect(
             all.map(\.description) == [

@@ -178,7 +178,8 @@ import ZoneLabSource
     }
 
     @Test(arguments: [
-        (Severity.critical, ExploitAvailability.public, 0), (.critical, .none, 1), (.high, .public, 1), (.high, .none, 2),
+        (Severity.critical, ExploitAvailability.public, 0), (.critical, .none, 1), (.high, .public, 1),
+        (.high, .none, 2),
         (.medium, .public, 2), (.medium, .none, 3), (.low, .public, 3), (.low, .none, 3),
     ])
     func protectionCapTable(_ severity: Severity, _ exploit: ExploitAvailability, _ cap: Int) {
@@ -235,14 +236,15 @@ import ZoneLabSource
         #expect(resolved.map(\.horizonHours) == [168, 720, 2160, 8760])
     }
 
-    static let attackers = plant + """
-        horizon: 30d
-        attackers:
-          - {id: insider, capability: 2, entry: [hmi], horizon: 12h}
-          - {id: crew, capability: 3}
-          - {id: state, capability: 4, entry: [enterprise, internet]}
+    static let attackers =
+        plant + """
+            horizon: 30d
+            attackers:
+              - {id: insider, capability: 2, entry: [hmi], horizon: 12h}
+              - {id: crew, capability: 3}
+              - {id: state, capability: 4, entry: [enterprise, internet]}
 
-        """
+            """
 
     @Test func attackerHorizonIsItsOwnElseTheScenarios() throws {
         let s = try Self.load(Self.attackers)
@@ -250,7 +252,8 @@ import ZoneLabSource
         #expect(resolved.map(\.id) == ["insider", "crew", "state"])
         #expect(resolved.map(\.horizonHours) == [12, 720, 720])
         #expect(resolved.map(\.entry) == [["hmi"], ["internet"], ["enterprise", "internet"]])
-        #expect(s.attackers?.first == Attacker(id: "insider", capability: 2, entry: ["hmi"], horizon: TimeSpan(hours: 12)))
+        #expect(
+            s.attackers?.first == Attacker(id: "insider", capability: 2, entry: ["hmi"], horizon: TimeSpan(hours: 12)))
     }
 
     @Test func attackerHorizonFallsBackToTheCalibrationPerCapability() throws {
@@ -265,7 +268,9 @@ import ZoneLabSource
         let resolved = s.resolvedAttackers(calibration: s.calibration(), horizonOverride: TimeSpan(hours: 5))
         #expect(resolved.map(\.horizonHours) == [5, 5, 5])
         let defaults = try Self.load()
-        #expect(defaults.resolvedAttackers(calibration: .standard, horizonOverride: TimeSpan(hours: 7)).map(\.horizonHours) == [7, 7, 7, 7])
+        #expect(
+            defaults.resolvedAttackers(calibration: .standard, horizonOverride: TimeSpan(hours: 7)).map(\.horizonHours)
+                == [7, 7, 7, 7])
     }
 
     @Test func scenarioHorizonAppliesToTheDefaultAttackers() throws {

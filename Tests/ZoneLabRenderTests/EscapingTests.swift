@@ -2,6 +2,7 @@ import Foundation
 import OrderedCollections
 import Testing
 import ZoneLabModel
+
 @testable import ZoneLabRender
 
 /// Scenario text never breaks or injects into the DOT, and comes out of Graphviz as written.
@@ -36,7 +37,8 @@ import ZoneLabModel
         #expect(Set(names).count == names.count)
         for name in names {
             let plain = name.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || "_-.".unicodeScalars.contains($0)
             }
             #expect(plain, "\(name)")
         }
@@ -91,16 +93,25 @@ import ZoneLabModel
     @Test func hostileScenarioRenders() throws {
         let zoneIDs = ["z\"1", "z<2>", "z&3"]
         let zones = zoneIDs.enumerated().map { i, id in
-            Zone(id: id, name: "Zone " + Self.hostile[i], level: Double(3 - i), slTarget: SLVector(uniform: 2), slAchieved: SLVector(uniform: 1))
+            Zone(
+                id: id, name: "Zone " + Self.hostile[i], level: Double(3 - i), slTarget: SLVector(uniform: 2),
+                slAchieved: SLVector(uniform: 1))
         }
         let assets = Self.hostile.enumerated().map { i, text in
-            Asset(id: "asset\\\(i) " + text, name: text, zone: zoneIDs[i % 3], type: ["plc", "hmi", "historian", "gateway", "x"][i % 5], critical: i % 4 == 0)
+            Asset(
+                id: "asset\\\(i) " + text, name: text, zone: zoneIDs[i % 3],
+                type: ["plc", "hmi", "historian", "gateway", "x"][i % 5], critical: i % 4 == 0)
         }
         let conduits = [
-            Conduit(id: "c}1", name: "Conduit <one> & \"two\"", zones: [zoneIDs[0], zoneIDs[1]], slAchieved: SLVector(uniform: 1)),
-            Conduit(id: "c->2", name: "Diode -- ☺", zones: [zoneIDs[2], zoneIDs[1]], direction: .forward, slAchieved: SLVector(uniform: 2)),
+            Conduit(
+                id: "c}1", name: "Conduit <one> & \"two\"", zones: [zoneIDs[0], zoneIDs[1]],
+                slAchieved: SLVector(uniform: 1)),
+            Conduit(
+                id: "c->2", name: "Diode -- ☺", zones: [zoneIDs[2], zoneIDs[1]], direction: .forward,
+                slAchieved: SLVector(uniform: 2)),
         ]
-        let scenario = Scenario(name: "Hostile \"plant\" <x>", entry: [zoneIDs[0]], zones: zones, assets: assets, conduits: conduits)
+        let scenario = Scenario(
+            name: "Hostile \"plant\" <x>", entry: [zoneIDs[0]], zones: zones, assets: assets, conduits: conduits)
         let graph = ZonesPicture.graph(scenario)
         let parsed = try Graphviz.parse(graph.text)
         #expect(parsed.nodeCount == graph.allNodes.count)

@@ -1,8 +1,9 @@
 import Foundation
 import OrderedCollections
 import Testing
-import ZoneLabTestSupport
 import ZoneLabModel
+import ZoneLabTestSupport
+
 @testable import ZoneLabRender
 
 /// libgvc in-process: formats, errors as Swift errors, and one lock for concurrent callers.
@@ -20,7 +21,8 @@ import ZoneLabModel
                 #expect(svg.titles.contains(DOTEscaping.safeName("cluster_zone", zone)))
             }
             for conduit in scenario.conduits.keys {
-                #expect(svg.ids[DOTEscaping.safeName("conduit", conduit)] == "node", "\(name): conduit \(conduit) missing")
+                #expect(
+                    svg.ids[DOTEscaping.safeName("conduit", conduit)] == "node", "\(name): conduit \(conduit) missing")
             }
             for asset in scenario.assets.keys {
                 #expect(svg.ids[DOTEscaping.safeName("asset", asset)] == "node", "\(name): asset \(asset) missing")
@@ -63,7 +65,9 @@ import ZoneLabModel
     }
 
     @Test func unknownLayoutEngineThrows() {
-        let error = #expect(throws: GraphvizError.self) { try Graphviz.render(Self.small, format: .svg, engine: "no-such-engine") }
+        let error = #expect(throws: GraphvizError.self) {
+            try Graphviz.render(Self.small, format: .svg, engine: "no-such-engine")
+        }
         #expect(error?.stage == .layout)
         #expect(error?.messages.first?.contains("no-such-engine") == true)
     }

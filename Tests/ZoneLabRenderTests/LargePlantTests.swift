@@ -2,6 +2,7 @@ import Foundation
 import OrderedCollections
 import Testing
 import ZoneLabModel
+
 @testable import ZoneLabRender
 
 /// Large plants stay readable and fast: zones collapse to nodes with counts, and only the
@@ -39,8 +40,10 @@ import ZoneLabModel
     @Test func onlyAssetsOnThePathsAreDrawn() throws {
         let scenario = Support.synthetic(zones: 30, assetsPerZone: 10)
         // z0 → z1 → z2, taking a15 in z1 and a20 (critical) in z2.
-        let path = ["cross:c0:z0>z1/RDF", "cross:c0:z0>z1/IAC", "exploit:a15", "pivot:a15",
-                    "cross:c1:z1>z2/RDF", "cross:c1:z1>z2/IAC", "exploit:a20"]
+        let path = [
+            "cross:c0:z0>z1/RDF", "cross:c0:z0>z1/IAC", "exploit:a15", "pivot:a15",
+            "cross:c1:z1>z2/RDF", "cross:c1:z1>z2/IAC", "exploit:a20",
+        ]
         let evidence = AttackEvidence(
             attacker: "SL3", capability: 3, horizonHours: 2160, trials: 1_000, seed: 1,
             targets: [.init(id: "a20", probability: 0.3, compromised: 300, paths: [.init(edges: path, count: 200)])],

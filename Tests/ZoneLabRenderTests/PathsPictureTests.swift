@@ -1,10 +1,11 @@
 import Foundation
 import OrderedCollections
 import Testing
-import ZoneLabTestSupport
 import ZoneLabIEC62443
 import ZoneLabModel
 import ZoneLabSource
+import ZoneLabTestSupport
+
 @testable import ZoneLabRender
 
 /// Attack paths: edge ids mapped onto zones and assets, and the paths picture of a simulation.
@@ -29,14 +30,16 @@ import ZoneLabSource
         ]
         let (hops, unplaced) = PathHop.trace(path, in: scenario)
         #expect(unplaced == 0)
-        #expect(hops == [
-            PathHop(from: .zone("internet"), to: .asset("office-ws"), conduit: "inet-ent"),
-            PathHop(from: .asset("office-ws"), to: .asset("it-admin-ws"), conduit: nil),
-            PathHop(from: .asset("it-admin-ws"), to: .asset("jump-host"), conduit: "ent-dmz"),
-            PathHop(from: .asset("jump-host"), to: .asset("ews-a"), conduit: "dmz-scada"),
-        ])
+        #expect(
+            hops == [
+                PathHop(from: .zone("internet"), to: .asset("office-ws"), conduit: "inet-ent"),
+                PathHop(from: .asset("office-ws"), to: .asset("it-admin-ws"), conduit: nil),
+                PathHop(from: .asset("it-admin-ws"), to: .asset("jump-host"), conduit: "ent-dmz"),
+                PathHop(from: .asset("jump-host"), to: .asset("ews-a"), conduit: "dmz-scada"),
+            ])
         // A traversal that ends in a zone (a zone target) lands on the zone; unknown ids are counted.
-        let (zoneHops, missing) = PathHop.trace(["cross:vpn-scada:vendor-vpn>a-scada/RDF", "exploit:nowhere", "warp:x"], in: scenario)
+        let (zoneHops, missing) = PathHop.trace(
+            ["cross:vpn-scada:vendor-vpn>a-scada/RDF", "exploit:nowhere", "warp:x"], in: scenario)
         #expect(zoneHops == [PathHop(from: .zone("vendor-vpn"), to: .zone("a-scada"), conduit: "vpn-scada")])
         #expect(missing == 2)
     }
@@ -51,14 +54,17 @@ import ZoneLabSource
         #expect(flow.unplacedEdges == 0)
         // Widths follow shares: the heaviest hop is at least as wide as any other.
         let graph = PathsPicture.graph(scenario, evidence: evidence)
-        let pathEdges = graph.allEdges.filter { ZonesPictureTests.string($0.attributes["id"])?.hasPrefix("path-") == true }
+        let pathEdges = graph.allEdges.filter {
+            ZonesPictureTests.string($0.attributes["id"])?.hasPrefix("path-") == true
+        }
         #expect(!pathEdges.isEmpty)
         let widths = pathEdges.compactMap { ZonesPictureTests.string($0.attributes["penwidth"]).flatMap(Double.init) }
         #expect(widths.count == pathEdges.count)
         #expect(widths.allSatisfy { $0 >= 1.2 && $0 <= 8.2 })
         // Zones and assets off the paths are faded; those on them are not.
         for zone in scenario.zones.values {
-            let cluster = try #require(graph.allSubgraphs.first { $0.id == DOTEscaping.safeName("cluster_zone", zone.id) })
+            let cluster = try #require(
+                graph.allSubgraphs.first { $0.id == DOTEscaping.safeName("cluster_zone", zone.id) })
             let fill = ZonesPictureTests.string(cluster.attributes["fillcolor"])
             let onPath = flow.zones.contains(zone.id) || zone.id == "internet"
             #expect((fill == PictureStyle.fadedFill) == !onPath, "\(zone.id)")
@@ -79,8 +85,9 @@ import ZoneLabSource
 
     @Test func strongestAttackerIsTheMostCapable() {
         func evidence(_ id: String, _ capability: Int?, _ compromised: Int) -> AttackEvidence {
-            AttackEvidence(attacker: id, capability: capability, horizonHours: nil, trials: 10, seed: nil,
-                           targets: [.init(id: "t", probability: 0, compromised: compromised, paths: [])], criticality: [:])
+            AttackEvidence(
+                attacker: id, capability: capability, horizonHours: nil, trials: 10, seed: nil,
+                targets: [.init(id: "t", probability: 0, compromised: compromised, paths: [])], criticality: [:])
         }
         let list = [evidence("a", 2, 9), evidence("b", 4, 1), evidence("c", 4, 5), evidence("d", 3, 10)]
         #expect(AttackEvidence.strongest(list)?.attacker == "c")
@@ -106,7 +113,8 @@ import ZoneLabSource
             #expect(abs((read.criticality[id] ?? -1) - value) < 1e-9, "\(id)")
         }
         // Same evidence, same picture.
-        #expect(PathsPicture.graph(scenario, evidence: read).text == PathsPicture.graph(scenario, evidence: direct).text)
+        #expect(
+            PathsPicture.graph(scenario, evidence: read).text == PathsPicture.graph(scenario, evidence: direct).text)
     }
 
     @Test func badResultsFilesAreInputErrors() throws {

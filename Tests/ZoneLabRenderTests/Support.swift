@@ -2,6 +2,7 @@ import Foundation
 import ZoneLabModel
 import ZoneLabRender
 import ZoneLabTestSupport
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -12,7 +13,6 @@ enum Support {
         var description: String
     }
 
-
     static func load(_ name: String) throws -> Scenario {
         try ScenarioLoader.load(path: RepositoryRoot.scenario(name)).scenario
     }
@@ -22,18 +22,24 @@ enum Support {
     static func synthetic(zones: Int, assetsPerZone: Int) -> Scenario {
         let types = ["plc", "hmi", "server", "firewall", "switch", "historian", "rtu"]
         let zoneList = (0..<zones).map { z in
-            Zone(id: "z\(z)", name: "Zone \(z)", level: Double(4 - (z * 4) / zones), slTarget: SLVector(uniform: 2),
-                 slAchieved: SLVector(uniform: 1 + z % 2))
+            Zone(
+                id: "z\(z)", name: "Zone \(z)", level: Double(4 - (z * 4) / zones), slTarget: SLVector(uniform: 2),
+                slAchieved: SLVector(uniform: 1 + z % 2))
         }
         var assets: [Asset] = []
         for z in 0..<zones {
             for a in 0..<assetsPerZone {
                 let n = z * assetsPerZone + a
-                assets.append(Asset(id: "a\(n)", name: "Asset \(n)", zone: "z\(z)", type: types[n % types.count], critical: n % 5 == 0))
+                assets.append(
+                    Asset(
+                        id: "a\(n)", name: "Asset \(n)", zone: "z\(z)", type: types[n % types.count],
+                        critical: n % 5 == 0))
             }
         }
         let conduits = (0..<(zones - 1)).map { z in
-            Conduit(id: "c\(z)", name: "Conduit \(z)", zones: ["z\(z)", "z\(z + 1)"], slAchieved: SLVector([.RDF: 1 + z % 3, .IAC: 1]))
+            Conduit(
+                id: "c\(z)", name: "Conduit \(z)", zones: ["z\(z)", "z\(z + 1)"],
+                slAchieved: SLVector([.RDF: 1 + z % 3, .IAC: 1]))
         }
         return Scenario(name: "Synthetic plant", entry: ["z0"], zones: zoneList, assets: assets, conduits: conduits)
     }
@@ -53,7 +59,10 @@ enum Support {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         guard parser.parse() else {
-            throw Failure(description: "SVG is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error") at line \(parser.lineNumber)")
+            throw Failure(
+                description:
+                    "SVG is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error") at line \(parser.lineNumber)"
+            )
         }
         return delegate.summary
     }
@@ -63,7 +72,10 @@ enum Support {
         var stack: [(name: String, id: String?, cls: String?)] = []
         var text = ""
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if let id = attributes["id"] { summary.ids[id] = attributes["class"] ?? "" }
             // The outline of a cluster: the first polygon or path inside its <g>, links included.
             if name == "polygon" || name == "path", let cluster = stack.last(where: { $0.cls == "cluster" }),

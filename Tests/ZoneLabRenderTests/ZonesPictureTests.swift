@@ -1,8 +1,9 @@
 import Foundation
 import OrderedCollections
 import Testing
-import ZoneLabTestSupport
 import ZoneLabModel
+import ZoneLabTestSupport
+
 @testable import ZoneLabRender
 
 /// The zones picture of the demo plant: stacking, shapes, critical assets, entries, conduits.
@@ -28,7 +29,8 @@ import ZoneLabModel
         var tops: [(level: Double, top: Double)] = []
         for zone in scenario.zones.values {
             guard let level = zone.level else { continue }
-            let top = try #require(Support.top(of: DOTEscaping.safeName("zone", zone.id), in: svg), "\(what): no outline for \(zone.id)")
+            let top = try #require(
+                Support.top(of: DOTEscaping.safeName("zone", zone.id), in: svg), "\(what): no outline for \(zone.id)")
             tops.append((level, top))
         }
         #expect(tops.count >= 5)
@@ -51,10 +53,12 @@ import ZoneLabModel
 
     @Test func assetsHaveAShapePerType() throws {
         let (scenario, graph) = try Self.riverside()
-        let expected = ["plc-filt1": "box3d", "sis-cl2": "box3d", "rtu-pump1": "box3d", "cl2-gasdet": "box3d",
-                        "hmi-ctrl1": "box", "ews-a": "box", "office-ws": "box", "vendor-laptop": "box",
-                        "corp-dc": "cylinder", "scada-hist": "cylinder", "ra-broker": "hexagon", "analyzer-gw": "hexagon",
-                        "a-core-sw": "ellipse", "filt-rio": "ellipse"]
+        let expected = [
+            "plc-filt1": "box3d", "sis-cl2": "box3d", "rtu-pump1": "box3d", "cl2-gasdet": "box3d",
+            "hmi-ctrl1": "box", "ews-a": "box", "office-ws": "box", "vendor-laptop": "box",
+            "corp-dc": "cylinder", "scada-hist": "cylinder", "ra-broker": "hexagon", "analyzer-gw": "hexagon",
+            "a-core-sw": "ellipse", "filt-rio": "ellipse",
+        ]
         for (asset, shape) in expected {
             let node = try #require(Self.node(graph, DOTEscaping.safeName("asset", asset)))
             #expect(Self.string(node.attributes["shape"]) == shape, "\(asset)")

@@ -28,10 +28,11 @@ import ZoneLabTestSupport
         let profile = files.url("profile")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--user-data-dir=\(profile.path)", "--hide-scrollbars",
-        ] + arguments
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--user-data-dir=\(profile.path)", "--hide-scrollbars",
+            ] + arguments
         let out = URL(fileURLWithPath: try files.write("chromium.out", Data()))
         let err = URL(fileURLWithPath: try files.write("chromium.err", Data()))
         process.standardOutput = try FileHandle(forWritingTo: out)
@@ -51,7 +52,8 @@ import ZoneLabTestSupport
     }
 
     @Test func demoReportRendersInHeadlessChromium() throws {
-        let executable = try #require(Self.chromium, "chromium is not on PATH: install Debian's package chromium (.ci/run does)")
+        let executable = try #require(
+            Self.chromium, "chromium is not on PATH: install Debian's package chromium (.ci/run does)")
         let demo = try Fixtures.demo.get()
         let page = demo.folder.appendingPathComponent("index.html")
         let url = page.absoluteURL.absoluteString
@@ -60,7 +62,8 @@ import ZoneLabTestSupport
         // The DOM as the browser built it, and its console.
         let dom = try Self.run(executable, ["--enable-logging=stderr", "--v=0", "--dump-dom", url])
         #expect(dom.status == 0, "\(dom.stderr)")
-        for id in ["summary", "pictures", "charts", "weak-conduits", "target-sl", "requirements", "whatif", "evidence"] {
+        for id in ["summary", "pictures", "charts", "weak-conduits", "target-sl", "requirements", "whatif", "evidence"]
+        {
             #expect(dom.stdout.contains("id=\"\(id)\""), "section \(id) is missing from the DOM")
         }
         #expect(dom.stdout.contains("<svg"))

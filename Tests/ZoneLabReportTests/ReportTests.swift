@@ -1,10 +1,11 @@
 import Foundation
 import Testing
-@testable import ZoneLabReport
 import ZoneLabEngine
 import ZoneLabIEC62443
 import ZoneLabModel
 import ZoneLabTestSupport
+
+@testable import ZoneLabReport
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -22,7 +23,10 @@ final class PageReader: NSObject, XMLParserDelegate {
         self.captured = captured
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
         if let id = attributes["id"] { ids.append(id) }
         elements[name, default: 0] += 1
         if captured.contains(name) { capturing.append((name, "")) }
@@ -45,7 +49,12 @@ final class PageReader: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: Data(html.utf8))
         parser.delegate = reader
         let ok = parser.parse()
-        return (reader, ok ? nil : "\(parser.parserError.map { "\($0)" } ?? "parse failed") at line \(parser.lineNumber), column \(parser.columnNumber)")
+        return (
+            reader,
+            ok
+                ? nil
+                : "\(parser.parserError.map { "\($0)" } ?? "parse failed") at line \(parser.lineNumber), column \(parser.columnNumber)"
+        )
     }
 }
 
@@ -68,10 +77,15 @@ enum Fixtures {
         let settings = SimulationSettings(trials: trials, seed: seed, threads: 2)
         let model = try PlantModel(loaded, settings: settings)
         let results = model.simulate(settings)
-        let whatIf = try variant.map { try ReportAnalysis.whatIf(base: model, variant: $0, variantLabel: "close-vendor-tunnel.yaml", settings: settings) }
+        let whatIf = try variant.map {
+            try ReportAnalysis.whatIf(
+                base: model, variant: $0, variantLabel: "close-vendor-tunnel.yaml", settings: settings)
+        }
         return try ReportAnalysis.content(
             model: model, results: results, settings: settings, whatIf: whatIf,
-            provenance: ReportProvenance(scenarioFile: loaded.file, commandLine: "zonelab report \(loaded.file) --trials \(trials) --seed \(seed)"))
+            provenance: ReportProvenance(
+                scenarioFile: loaded.file,
+                commandLine: "zonelab report \(loaded.file) --trials \(trials) --seed \(seed)"))
     }
 
     struct Demo: Sendable {
@@ -85,7 +99,8 @@ enum Fixtures {
         do {
             let loaded = try load("scenarios/riverside-water.yaml")
             let variant = try ScenarioPatch.loadVariant(
-                path: repository.appendingPathComponent("scenarios/patches/close-vendor-tunnel.yaml").path, basePath: loaded.file)
+                path: repository.appendingPathComponent("scenarios/patches/close-vendor-tunnel.yaml").path,
+                basePath: loaded.file)
             let content = try content(loaded, variant: variant)
             let folder = try TemporaryFiles("report").folder
             let written = try ReportWriter.write(content, to: folder.path)
@@ -151,7 +166,9 @@ enum Fixtures {
         #expect(demo.html.contains("--trials \(Fixtures.trials) --seed \(Fixtures.seed)"))
         // The calibration table of SPEC 3.3: the gap-0 row.
         #expect(demo.html.contains("lognormal, median 7d, σ 1"))
-        let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: demo.folder.appendingPathComponent("results.json"))) as? [String: Any])
+        let results = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: demo.folder.appendingPathComponent("results.json")))
+                as? [String: Any])
         #expect(results["scenario_sha256"] as? String == demo.sha256)
         #expect(results["trials"] as? Int == Fixtures.trials)
     }
@@ -171,7 +188,9 @@ enum Fixtures {
         #expect(!lower.contains("<b>bold"))
         #expect(!lower.contains("<firewall>"))
         #expect(!html.contains("<!-- x -->"))
-        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quoted\" 'single' &amp;amp; &amp;#60;b&amp;#62;"))
+        #expect(
+            html.contains(
+                "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quoted\" 'single' &amp;amp; &amp;#60;b&amp;#62;"))
         #expect(reader.ids.contains("summary") && reader.ids.contains("evidence"))
         #expect(!reader.ids.contains("whatif"))
     }

@@ -57,10 +57,12 @@ import ZoneLabSource
         d.error("late", at: Location(line: 9, column: 1))
         d.warning("w", at: Location(line: 5, column: 1))
         d.error("early", at: Location(line: 2, column: 1))
-        #expect(throws: DiagnosticError([
-            Diagnostic(.error, file: "f.yaml", at: Location(line: 2, column: 1), "early"),
-            Diagnostic(.error, file: "f.yaml", at: Location(line: 9, column: 1), "late"),
-        ])) {
+        #expect(
+            throws: DiagnosticError([
+                Diagnostic(.error, file: "f.yaml", at: Location(line: 2, column: 1), "early"),
+                Diagnostic(.error, file: "f.yaml", at: Location(line: 9, column: 1), "late"),
+            ])
+        ) {
             try d.throwIfErrors()
         }
     }
@@ -75,7 +77,8 @@ import ZoneLabSource
 
     @Test func errorDescriptionIsOneLineEach() {
         let error = DiagnosticError([
-            Diagnostic(.error, file: "f", at: .start, "one"), Diagnostic(.error, file: "f", at: Location(line: 2, column: 3), "two"),
+            Diagnostic(.error, file: "f", at: .start, "one"),
+            Diagnostic(.error, file: "f", at: Location(line: 2, column: 3), "two"),
         ])
         #expect(error.description == "f:1:1: error: one\nf:2:3: error: two")
     }

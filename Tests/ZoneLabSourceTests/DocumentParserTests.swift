@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import ZoneLabTestSupport
 import ZoneLabSource
+import ZoneLabTestSupport
 
 typealias Location = ZoneLabSource.SourceLocation
 
@@ -175,7 +175,8 @@ extension DocumentNode {
 
     @Test func twoKeysThatAreNotScalarsAreBothReported() {
         let all = parseErrors("? [a]\n: 1\n? [b]\n: 2\n")
-        #expect(all.map(\.location) == [Location(line: 1, column: 3), Location(line: 3, column: 3)], "\(describe(all))")
+        #expect(
+            all.map(\.location) == [Location(line: 1, column: 3), Location(line: 3, column: 3)], "\(describe(all))")
     }
 
     // MARK: Aliases
@@ -218,7 +219,8 @@ extension DocumentNode {
     // MARK: Empty and binary input
 
     @Test(arguments: [
-        ("", "the file is empty"), (" \n\t\r\n", "the file is empty"), ("# only\n# comments\n", "the file has no content (only comments)"),
+        ("", "the file is empty"), (" \n\t\r\n", "the file is empty"),
+        ("# only\n# comments\n", "the file has no content (only comments)"),
     ])
     func emptyInput(_ text: String, _ message: String) {
         #expect(parseErrors(text).map(\.description) == ["doc.yaml:1:1: error: \(message)"])
@@ -275,7 +277,8 @@ extension DocumentNode {
     @Test func inputLargerThanTheLimitIsRefusedBeforeParsing() {
         let data = Data(count: DocumentParser.maximumFileBytes + 1)
         let all = parseErrors(data)
-        #expect(all.map(\.description) == ["doc.yaml:1:1: error: input is 65 MiB; ZoneLab reads files of at most 64 MiB"])
+        #expect(
+            all.map(\.description) == ["doc.yaml:1:1: error: input is 65 MiB; ZoneLab reads files of at most 64 MiB"])
     }
 
     // MARK: Files
@@ -316,7 +319,9 @@ extension DocumentNode {
         #expect {
             _ = try DocumentParser.read(contentsOf: "/dev/zero")
         } throws: { error in
-            (error as? DiagnosticError)?.diagnostics.map(\.description) == ["/dev/zero:1:1: error: is not a regular file (a device, pipe or socket?)"]
+            (error as? DiagnosticError)?.diagnostics.map(\.description) == [
+                "/dev/zero:1:1: error: is not a regular file (a device, pipe or socket?)"
+            ]
         }
     }
 

@@ -41,7 +41,8 @@ import ZoneLabSource
     @Test func fieldsOfSomethingElseThanAMapping() throws {
         var d = Diagnostics(file: "doc.yaml")
         #expect(d.fields(of: try value("[1]"), "the thing", allowed: []) == nil)
-        #expect(d.errors.map(\.description) == ["doc.yaml:1:4: error: the thing must be a mapping of keys, found a list"])
+        #expect(
+            d.errors.map(\.description) == ["doc.yaml:1:4: error: the thing must be a mapping of keys, found a list"])
     }
 
     // MARK: Scalars
@@ -139,7 +140,9 @@ import ZoneLabSource
         #expect(Diagnostics.parseNumber(text) == nil)
     }
 
-    @Test(arguments: [("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false)])
+    @Test(arguments: [
+        ("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false),
+    ])
     func booleans(_ text: String, _ expected: Bool) throws {
         var d = Diagnostics(file: "doc.yaml")
         #expect(d.boolean(try value(text), "'critical'") == expected)

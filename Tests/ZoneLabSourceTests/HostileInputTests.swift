@@ -8,7 +8,9 @@ import ZoneLabSource
     static func aliasBomb(levels: Int, width: Int = 10) -> String {
         var text = "l0: &l0 [" + Array(repeating: "lol", count: width).joined(separator: ", ") + "]\n"
         for level in 1..<levels {
-            text += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: width).joined(separator: ", ") + "]\n"
+            text +=
+                "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: width).joined(separator: ", ")
+                + "]\n"
         }
         return text
     }
@@ -55,7 +57,9 @@ import ZoneLabSource
     func deepNestingIsStopped(_ label: String, _ text: String) {
         let all = parseErrors(text)
         #expect(all.count == 1, "\(label): \(describe(all))")
-        #expect(all.first?.message == "lists and mappings are nested more than 1000 levels deep", "\(label): \(describe(all))")
+        #expect(
+            all.first?.message == "lists and mappings are nested more than 1000 levels deep",
+            "\(label): \(describe(all))")
         #expect(all.first?.location.line == 1)
     }
 

@@ -1,14 +1,15 @@
 import Foundation
 import Testing
-import ZoneLabTestSupport
 import ZoneLabSource
+import ZoneLabTestSupport
 
 /// Syntax errors that come from a tab or from a value that needs quotes say so (issue 11).
 @Suite struct QuotingHintTests {
     @Test func aTabUsedForIndentationIsNamed() {
         let errors = parseErrors("zonelab: 1\nzones:\n\t- id: a\n")
         #expect(errors.count == 1)
-        #expect(errors.first?.message.contains("tabs are not allowed in YAML indentation") == true, "\(describe(errors))")
+        #expect(
+            errors.first?.message.contains("tabs are not allowed in YAML indentation") == true, "\(describe(errors))")
         #expect(errors.first?.location.line == 3)
     }
 

@@ -1,8 +1,8 @@
-// A quick throughput probe for profiling (perf record, callgrind): runs the per-trial loop
-import RealModule
 // on a generated plant and prints edge relaxations per second.
 // Usage: EngineProbe [sites] [trials] [threads] [capability]
 import Foundation
+// A quick throughput probe for profiling (perf record, callgrind): runs the per-trial loop
+import RealModule
 import ZoneLabEngine
 import ZoneLabGenerator
 import ZoneLabIEC62443
@@ -30,8 +30,14 @@ let graph = skeleton.graph(for: attacker)
 let start = DispatchTime.now().uptimeNanoseconds
 let (relaxations, draws) = Simulator(graph: graph, seed: 1, threads: threads).throughput(TrialPlan(count: trials))
 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-print("\(sites) sites: \(graph.nodes.count) nodes, \(graph.edges.count) edges, \(graph.targets.count) targets; SL\(capability), \(trials) trials, \(threads) thread(s)")
-print(String(format: "%.2f s, %.1f M relaxations (%.1f M with draws), %.2f M relaxations/s, %.2f M draws/s, %.0f trials/s", seconds, Double(relaxations) / 1e6, Double(draws) / 1e6, Double(relaxations) / seconds / 1e6, Double(draws) / seconds / 1e6, Double(trials) / seconds))
+print(
+    "\(sites) sites: \(graph.nodes.count) nodes, \(graph.edges.count) edges, \(graph.targets.count) targets; SL\(capability), \(trials) trials, \(threads) thread(s)"
+)
+print(
+    String(
+        format: "%.2f s, %.1f M relaxations (%.1f M with draws), %.2f M relaxations/s, %.2f M draws/s, %.0f trials/s",
+        seconds, Double(relaxations) / 1e6, Double(draws) / 1e6, Double(relaxations) / seconds / 1e6,
+        Double(draws) / seconds / 1e6, Double(trials) / seconds))
 
 // The cost of the draws alone: Philox4x32-10 and a lognormal inverse CDF per draw.
 do {
@@ -39,7 +45,8 @@ do {
     let start = DispatchTime.now().uptimeNanoseconds
     var acc = 0.0
     for i in 0..<n {
-        let (u1, u2) = EdgeDraws.uniforms(seed: 1, trial: UInt64(i / 7000), edgeKey: UInt64(i % 7000) &* 0x9E37_79B9_7F4A_7C15)
+        let (u1, u2) = EdgeDraws.uniforms(
+            seed: 1, trial: UInt64(i / 7000), edgeKey: UInt64(i % 7000) &* 0x9E37_79B9_7F4A_7C15)
         acc += u1 <= 0.5 ? TimeDistribution.lognormal(medianHours: 24, sigma: 1).quantile(u2) : 0
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -78,7 +85,10 @@ do {
     let dot = ZonesPicture.graph(scenario).text
     let svg = try Graphviz.render(dot, format: .svg)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(String(format: "render zones picture: %.2f s (%d KB of DOT, %d KB of SVG)", seconds, dot.utf8.count / 1024, svg.data.count / 1024))
+    print(
+        String(
+            format: "render zones picture: %.2f s (%d KB of DOT, %d KB of SVG)", seconds, dot.utf8.count / 1024,
+            svg.data.count / 1024))
 }
 
 // The whole job for all four default attackers at 10,000 trials, on every core (when asked).
@@ -88,5 +98,8 @@ if CommandLine.arguments.contains("--full") {
     let start = DispatchTime.now().uptimeNanoseconds
     let set = model.simulate(SimulationSettings(trials: 10_000, threads: threads))
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(String(format: "simulate 4 attackers x 10,000 trials, %d thread(s): %.2f s (%d targets)", threads, seconds, set.targets.count))
+    print(
+        String(
+            format: "simulate 4 attackers x 10,000 trials, %d thread(s): %.2f s (%d targets)", threads, seconds,
+            set.targets.count))
 }
