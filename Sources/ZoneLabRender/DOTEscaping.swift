@@ -29,50 +29,38 @@ public enum DOTEscaping {
     /// lines), `&` as `&amp;` (Graphviz decodes entities in labels), everything outside
     /// printable ASCII as a numeric character reference, so the DOT text itself is pure ASCII.
     public static func quotedLabel(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r", "\t": out += " "
-            case "&": out += "&amp;"
-            default:
-                if isControl(scalar) {
-                    continue
-                } else if scalar.isASCII {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out += "&#\(scalar.value);"
-                }
-            }
-        }
-        return out + "\""
+        "\"" + entityEscaped(text, labelSpecial) + "\""
     }
+
+    static let labelSpecial: [Unicode.Scalar: String] = [
+        "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": " ", "\t": " ", "&": "&amp;",
+    ]
 
     /// Text inside an HTML-like label `<…>`: `& < > " '` as entities, `\` doubled (Graphviz
     /// expands `\N`, `\G`... in HTML text too), line breaks as `<BR/>`, everything outside
     /// printable ASCII as a numeric character reference.
     public static func html(_ text: String) -> String {
+        entityEscaped(text, htmlSpecial)
+    }
+
+    static let htmlSpecial: [Unicode.Scalar: String] = [
+        "\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;", "\n": "<BR/>",
+        "\r": " ", "\t": " ",
+    ]
+
+    /// `text` with the scalars of `special` replaced, other control characters dropped, other
+    /// ASCII kept and everything else as a numeric character reference (pure-ASCII output).
+    static func entityEscaped(_ text: String, _ special: [Unicode.Scalar: String]) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "<BR/>"
-            case "\r", "\t": out += " "
-            default:
-                if isControl(scalar) {
-                    continue
-                } else if scalar.isASCII {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out += "&#\(scalar.value);"
-                }
+            if let replacement = special[scalar] {
+                out += replacement
+            } else if isControl(scalar) {
+                continue
+            } else if scalar.isASCII {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "&#\(scalar.value);"
             }
         }
         return out

@@ -72,11 +72,27 @@ public enum DocumentParser {
 
     /// Parses bytes that claim to be UTF-8 YAML or JSON.
     public static func parse(_ data: Data, file: String) throws(DiagnosticError) -> DocumentNode {
+        try parsing(data, file: file, with: parse(_:into:))
+    }
+
+    /// Runs a parser that collects diagnostics and throws them; an empty document is an error.
+    static func parsing(
+        _ data: Data, file: String, with parser: (Data, inout Diagnostics) -> DocumentNode?
+    ) throws(DiagnosticError) -> DocumentNode {
         var diagnostics = Diagnostics(file: file)
-        let root = parse(data, into: &diagnostics)
+        let root = parser(data, &diagnostics)
         try diagnostics.throwIfErrors()
         guard let root else { throw DiagnosticError([Diagnostic(.error, file: file, at: .start, "the file is empty")]) }
         return root
+    }
+
+    /// Whether `data` is within the size ZoneLab reads; else an error in `diagnostics`.
+    static func fitsSizeLimit(_ data: Data, _ diagnostics: inout Diagnostics) -> Bool {
+        guard data.count > maximumFileBytes else { return true }
+        diagnostics.error(
+            "input is \(mebibytes(data.count)) MiB; ZoneLab reads files of at most \(maximumFileBytes >> 20) MiB",
+            at: .start)
+        return false
     }
 
     /// Parses bytes into a tree, adding every problem to `diagnostics`.
@@ -86,12 +102,7 @@ public enum DocumentParser {
     /// a loader can go on and report the file's other problems in the same run. Returns nil when
     /// nothing usable was read (empty, binary, a syntax error, ...).
     public static func parse(_ data: Data, into diagnostics: inout Diagnostics) -> DocumentNode? {
-        guard data.count <= maximumFileBytes else {
-            diagnostics.error(
-                "input is \(mebibytes(data.count)) MiB; ZoneLab reads files of at most \(maximumFileBytes >> 20) MiB",
-                at: .start)
-            return nil
-        }
+        guard fitsSizeLimit(data, &diagnostics) else { return nil }
         if let problem = binaryProblem(in: data) {
             diagnostics.error(problem.message, at: problem.location)
             return nil

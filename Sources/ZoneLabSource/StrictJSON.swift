@@ -24,11 +24,7 @@ public enum StrictJSON {
 
     /// Parses JSON bytes; throws every problem found as `FILE:LINE:COLUMN` diagnostics.
     public static func parse(_ data: Data, file: String) throws(DiagnosticError) -> DocumentNode {
-        var diagnostics = Diagnostics(file: file)
-        let root = parse(data, into: &diagnostics)
-        try diagnostics.throwIfErrors()
-        guard let root else { throw DiagnosticError([Diagnostic(.error, file: file, at: .start, "the file is empty")]) }
-        return root
+        try DocumentParser.parsing(data, file: file, with: parse(_:into:))
     }
 
     /// Parses JSON bytes, adding every problem to `diagnostics`.
@@ -37,12 +33,7 @@ public enum StrictJSON {
     /// repeated key is dropped), so that a loader can go on and report the file's other problems;
     /// returns nil after a syntax error, for an empty file and for a binary one.
     public static func parse(_ data: Data, into diagnostics: inout Diagnostics) -> DocumentNode? {
-        guard data.count <= DocumentParser.maximumFileBytes else {
-            diagnostics.error(
-                "input is \((data.count + (1 << 20) - 1) >> 20) MiB; ZoneLab reads files of at most \(DocumentParser.maximumFileBytes >> 20) MiB",
-                at: .start)
-            return nil
-        }
+        guard DocumentParser.fitsSizeLimit(data, &diagnostics) else { return nil }
         let outcome = data.withUnsafeBytes { raw in
             var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self))
             return reader.run()
