@@ -20,6 +20,7 @@ extension Calibration {
             ("iacs_types", .array(iacsTypes.map { .string($0) })),
             ("iacs_capability", .int(iacsCapability)),
             ("iacs_penalty", .int(iacsPenalty)),
+            ("rate", .object(rate.keys.sorted().map { (String($0), .number(rate[$0]!)) })),
         ])
     }
 

@@ -43,6 +43,8 @@ public struct Asset: Sendable, Hashable, Identifiable {
     /// The FRs this asset sets itself; the others come from its zone.
     public var slAchievedOverrides: [FR: Int]
     public var vulnerabilities: [Vulnerability]
+    /// What its compromise costs (`impact`, `loss`; SPEC 4.1), for critical assets.
+    public var consequence = Consequence()
 
     public init(
         id: String, name: String? = nil, zone: String, type: String? = nil, critical: Bool = false,

@@ -6,12 +6,15 @@ public struct Attacker: Sendable, Hashable, Identifiable {
     public var entry: [String]?
     /// Nil: the scenario's horizon, else the calibration's for this capability.
     public var horizon: TimeSpan?
+    /// Expected attempts per year (SPEC 4.1); nil: the calibration's rate for its capability.
+    public var rate: Double?
 
-    public init(id: String, capability: Int, entry: [String]? = nil, horizon: TimeSpan? = nil) {
+    public init(id: String, capability: Int, entry: [String]? = nil, horizon: TimeSpan? = nil, rate: Double? = nil) {
         self.id = id
         self.capability = capability
         self.entry = entry
         self.horizon = horizon
+        self.rate = rate
     }
 }
 
@@ -21,11 +24,14 @@ public struct ResolvedAttacker: Sendable, Hashable, Identifiable {
     public var capability: Int
     public var entry: [String]
     public var horizonHours: Double
+    /// Expected attempts per year.
+    public var rate: Double
 
-    public init(id: String, capability: Int, entry: [String], horizonHours: Double) {
+    public init(id: String, capability: Int, entry: [String], horizonHours: Double, rate: Double = 0) {
         self.id = id
         self.capability = capability
         self.entry = entry
         self.horizonHours = horizonHours
+        self.rate = rate
     }
 }

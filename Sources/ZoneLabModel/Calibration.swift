@@ -34,6 +34,11 @@ public struct Calibration: Sendable, Hashable {
     public var iacsCapability: Int
     /// How much protection rises for attackers without the skill.
     public var iacsPenalty: Int
+    /// Expected attempts per year of an attacker of each capability without a `rate` (SPEC 4.1).
+    public var rate: [Int: Double] = Calibration.defaultRates
+
+    /// The default rates: 1: 10, 2: 1, 3: 0.1, 4: 0.01 per year.
+    public static let defaultRates: [Int: Double] = [1: 10, 2: 1, 3: 0.1, 4: 0.01]
 
     public init(
         gap: [Int: Cell], horizonHours: [Int: Double], conduitFRs: [FR], assetFRs: [FR],
@@ -105,6 +110,7 @@ public struct Calibration: Sendable, Hashable {
         if let v = override.iacsTypes { result.iacsTypes = v }
         if let v = override.iacsCapability { result.iacsCapability = v }
         if let v = override.iacsPenalty { result.iacsPenalty = v }
+        for (capability, rate) in override.rate { result.rate[capability] = rate }
         return result
     }
 }
@@ -128,6 +134,7 @@ public struct CalibrationOverride: Sendable, Hashable {
     public var iacsTypes: [String]?
     public var iacsCapability: Int?
     public var iacsPenalty: Int?
+    public var rate: [Int: Double] = [:]
 
     public init() {}
 }

@@ -19,6 +19,10 @@ public struct Scenario: Sendable, Hashable {
     public var attackers: [Attacker]?
     /// The scenario's own calibration overrides.
     public var calibrationOverride: CalibrationOverride
+    /// Consequences given in `targets:` (`{id, impact, loss}`); they win over the asset's own.
+    public var targetConsequences: [String: Consequence] = [:]
+    /// The `risk:` block (SPEC 4.1).
+    public var risk = RiskSettings.standard
 
     public init(
         name: String, description: String? = nil, horizon: TimeSpan? = nil, tolerable: Double = 0.05,
@@ -83,8 +87,16 @@ public struct Scenario: Sendable, Hashable {
                 ?? calibration.horizonHours[attacker.capability]!
             return ResolvedAttacker(
                 id: attacker.id, capability: attacker.capability, entry: attacker.entry ?? entry,
-                horizonHours: hours)
+                horizonHours: hours, rate: attacker.rate ?? calibration.rate[attacker.capability] ?? 0)
         }
+    }
+
+    /// The consequence of compromising target `id` (SPEC 4.1): the `targets:` entry's impact and
+    /// loss, else the asset's own.
+    public func consequence(ofTarget id: String) -> Consequence {
+        let own = assets[id]?.consequence ?? Consequence()
+        let listed = targetConsequences[id] ?? Consequence()
+        return Consequence(impact: listed.impact ?? own.impact, loss: listed.loss ?? own.loss)
     }
 
     /// The report folder's name (SPEC 6): the name in lower case, with each run of characters

@@ -21,7 +21,7 @@ public enum ScenarioPatch {
     static let keys = ["zonelab_patch", "description", "remove", "add", "change", "set"]
     static let addKeys = ["zones", "assets", "conduits"]
     static let settable = [
-        "name", "description", "horizon", "tolerable", "entry", "targets", "attackers", "calibration",
+        "name", "description", "horizon", "tolerable", "entry", "targets", "attackers", "calibration", "risk",
     ]
 
     /// Whether a parsed document is a patch (it has `zonelab_patch`).

@@ -72,7 +72,7 @@ extension ScenarioReader {
                 if let v = vulnerability(item, index: i, of: what, seen: &seen) { vulnerabilities.append(v) }
             }
         }
-        let asset = Asset(
+        var asset = Asset(
             id: id?.id ?? "",
             name: f["name"].flatMap { diagnostics.string($0, "'name' of \(what)") },
             zone: zone,
@@ -80,6 +80,7 @@ extension ScenarioReader {
             critical: f["critical"].flatMap { diagnostics.boolean($0, "'critical' of \(what)") } ?? false,
             slAchievedOverrides: f["sl_achieved"].flatMap { slOverrides($0, "'sl_achieved' of \(what)") } ?? [:],
             vulnerabilities: vulnerabilities)
+        asset.consequence = consequence(f, what)
         return id == nil ? nil : asset
     }
 
@@ -247,6 +248,7 @@ extension ScenarioReader {
         }
         let horizon = f["horizon"].flatMap { duration($0, "'horizon' of \(what)", positive: true) }
         guard let id, let capability else { return nil }
-        return Attacker(id: id.id, capability: capability, entry: entry, horizon: horizon)
+        let rate = f["rate"].flatMap { positive($0, "'rate' of \(what) (attempts per year)") }
+        return Attacker(id: id.id, capability: capability, entry: entry, horizon: horizon, rate: rate)
     }
 }

@@ -113,7 +113,7 @@ extension ScenarioReader {
     // MARK: - Calibration
 
     static let calibrationKeys = [
-        "gap", "horizon", "conduit_frs", "asset_frs", "iacs_types", "iacs_capability", "iacs_penalty",
+        "gap", "horizon", "conduit_frs", "asset_frs", "iacs_types", "iacs_capability", "iacs_penalty", "rate",
     ]
 
     mutating func calibration(_ node: DocumentNode, _ what: String) -> CalibrationOverride? {
@@ -189,6 +189,7 @@ extension ScenarioReader {
         result.iacsPenalty = f["iacs_penalty"].flatMap {
             diagnostics.integer($0, "'iacs_penalty' of \(what)", in: 0...4)
         }
+        if let rateNode = f["rate"] { result.rate = rateTable(rateNode, "'rate' of \(what)") }
         return result
     }
 

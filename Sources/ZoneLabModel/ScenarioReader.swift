@@ -12,16 +12,18 @@ struct ScenarioReader {
 
     static let topKeys = [
         "zonelab", "name", "description", "horizon", "tolerable", "entry", "targets", "zones", "assets",
-        "conduits", "attackers", "calibration",
+        "conduits", "attackers", "calibration", "risk",
     ]
     static let zoneKeys = ["id", "name", "level", "sl_target", "sl_achieved", "compensating", "upgrade_cost"]
-    static let assetKeys = ["id", "name", "zone", "type", "critical", "sl_achieved", "vulnerabilities"]
+    static let assetKeys = [
+        "id", "name", "zone", "type", "critical", "sl_achieved", "vulnerabilities", "impact", "loss",
+    ]
     static let vulnerabilityKeys = ["id", "severity", "exploit"]
     static let conduitKeys = [
         "id", "name", "zones", "direction", "sl_achieved", "sl_target", "channels", "upgrade_cost",
     ]
     static let channelKeys = ["id", "from", "to", "protocol"]
-    static let attackerKeys = ["id", "capability", "entry", "horizon"]
+    static let attackerKeys = ["id", "capability", "entry", "horizon", "rate"]
 
     /// Where a channel's ends were written, and its place in the conduit's list.
     struct ChannelNodes {
@@ -71,10 +73,8 @@ struct ScenarioReader {
         let entry = top["entry"].flatMap {
             idList($0, "'entry'", nonEmpty: true, kind: .zoneOrAsset, into: &references)
         }
-        let targetList = top["targets"].flatMap {
-            idList($0, "'targets'", nonEmpty: false, kind: .zoneOrAsset, into: &references)
-        }
-        let targets = targetList ?? []
+        let targetList = top["targets"].flatMap { self.targets($0, into: &references) }
+        let targets = targetList?.ids ?? []
         // Whether an item that might name a target could not be read: then "no target" is not reported.
         var targetsUncertain =
             (top["targets"] != nil && targetList == nil) || Self.misspells("targets", in: root, allowed: Self.topKeys)
@@ -192,11 +192,15 @@ struct ScenarioReader {
 
         warnIfNotMonotone(Calibration.standard.applying(calibration), otherwise: top.location(of: "calibration"))
 
+        let risk = top["risk"].flatMap { riskSettings($0) } ?? .standard
         guard !diagnostics.hasErrors else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             name: name, description: description, horizon: horizon, tolerable: tolerable,
             entry: entry ?? [], extraTargets: targets, zones: zones, assets: assets, conduits: conduits,
             attackers: attackers, calibrationOverride: calibration)
+        scenario.targetConsequences = targetList?.consequences ?? [:]
+        scenario.risk = risk
+        return scenario
     }
 
     /// Whether a mapping node has an unknown key that is likely a misspelt `key` (reported as such).
