@@ -37,10 +37,12 @@ public struct AttackGraph: Sendable {
         public var label: String?
         /// The known weakness this step exploits, when one set its difficulty (a CVE id).
         public var vulnerability: String?
+        /// The defender's chance to see this step and its response time (SPEC 3.4); nil: unseen.
+        public var detect: Detection?
 
         public init(
             id: String, from: Int, to: Int, p: Double = 1, ttc: TimeDistribution = .instant,
-            technique: String? = nil, label: String? = nil, vulnerability: String? = nil
+            technique: String? = nil, label: String? = nil, vulnerability: String? = nil, detect: Detection? = nil
         ) {
             self.id = id
             self.from = from
@@ -50,6 +52,7 @@ public struct AttackGraph: Sendable {
             self.technique = technique
             self.label = label
             self.vulnerability = vulnerability
+            self.detect = detect
         }
     }
 
@@ -178,6 +181,8 @@ struct CompactGraph: Sendable {
     let entries: [Int32]
     let nodeIndex: [String: Int]
     let edgeIndex: [String: Int]
+    /// Alarm laws and in-edges for the containment post-filter (inactive without `detect`).
+    let detection: DetectionTable
 
     init(nodes: [AttackGraph.Node], edges: [AttackGraph.Edge], entries: [Int], targets: [Int]) {
         let n = nodes.count
@@ -237,6 +242,7 @@ struct CompactGraph: Sendable {
         self.out = out
         self.laws = laws
         self.slotEdge = slotEdge
+        detection = DetectionTable(nodes: nodes, edges: edges, slotEdge: slotEdge)
         self.slotFrom = slotFrom
         self.inDegree = inDegree
         var slot = [Int32](repeating: -1, count: n)

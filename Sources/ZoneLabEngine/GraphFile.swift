@@ -5,7 +5,7 @@ import ZoneLabSource
 public enum GraphFile {
     static let topKeys = ["zonelab_graph", "nodes", "edges", "entry", "targets", "horizon_hours"]
     static let nodeKeys = ["id", "type"]
-    static let edgeKeys = ["id", "from", "to", "p", "ttc", "technique", "label", "vulnerability"]
+    static let edgeKeys = ["id", "from", "to", "p", "ttc", "technique", "label", "vulnerability", "detect"]
 
     /// Loads and validates a graph file, reporting every problem with its line and column.
     public static func load(path: String) throws(DiagnosticError) -> (graph: AttackGraph, bytes: Data) {
@@ -79,11 +79,13 @@ public enum GraphFile {
                 let technique = f["technique"].flatMap { d.string($0, "'technique' of \(ewhat)") }
                 let label = f["label"].flatMap { d.string($0, "'label' of \(ewhat)") }
                 let vulnerability = f["vulnerability"].flatMap { d.string($0, "'vulnerability' of \(ewhat)") }
+                // An invalid `detect` has its error in `d`, which throws below.
+                let detect = f["detect"].flatMap { detection($0, "'detect' of \(ewhat)", &d) }
                 guard let from, let to, let p, let ttc else { continue }
                 edges.append(
                     .init(
                         id: id, from: from, to: to, p: p, ttc: ttc, technique: technique, label: label,
-                        vulnerability: vulnerability))
+                        vulnerability: vulnerability, detect: detect))
             }
         }
         func endpoints(_ key: String) -> [Int] {
@@ -111,6 +113,17 @@ public enum GraphFile {
             return nil
         }
         return s
+    }
+
+    /// `{"p": q, "response": TTC}` (SPEC 3.4), both required.
+    static func detection(_ node: DocumentNode, _ what: String, _ d: inout Diagnostics) -> Detection? {
+        guard let f = d.fields(of: node, what, allowed: ["p", "response"], required: ["p", "response"]) else {
+            return nil
+        }
+        let q = f["p"].flatMap { d.number($0, "'p' of \(what)", in: 0...1) }
+        let response = f["response"].flatMap { distribution($0, "'response' of \(what)", &d) }
+        guard let q, let response else { return nil }
+        return Detection(p: q, response: response)
     }
 
     static func distribution(_ node: DocumentNode, _ what: String, _ d: inout Diagnostics) -> TimeDistribution? {
@@ -183,6 +196,10 @@ public enum GraphFile {
                         if let t = edge.technique { pairs.append(("technique", .string(t))) }
                         if let l = edge.label { pairs.append(("label", .string(l))) }
                         if let v = edge.vulnerability { pairs.append(("vulnerability", .string(v))) }
+                        if let detect = edge.detect {
+                            pairs.append(
+                                ("detect", .object([("p", .number(detect.p)), ("response", ttcJSON(detect.response))])))
+                        }
                         return .object(pairs)
                     })
             ),

@@ -37,12 +37,27 @@ public struct TargetOutcome: Sendable, Hashable {
     public var times: [Double]
     /// Every distinct path taken, in SPEC 7 order.
     public var paths: [PathCount]
+    /// Times of compromise ignoring the defender (SPEC 3.4's unopposed trials), ascending.
+    public var unopposedTimes: [Double]
+    /// Among the unopposed compromises: the campaign's first alarm where it fell at or before
+    /// the time of compromise, ascending.
+    public var detectionTimes: [Double]
+    /// Among the unopposed compromises: the campaign's containment time where there was one,
+    /// ascending.
+    public var containmentTimes: [Double]
 
-    public init(target: Int, trials: Int, times: [Double], paths: [PathCount]) {
+    /// `unopposedTimes` nil: the same as `times` (no defender).
+    public init(
+        target: Int, trials: Int, times: [Double], paths: [PathCount], unopposedTimes: [Double]? = nil,
+        detectionTimes: [Double] = [], containmentTimes: [Double] = []
+    ) {
         self.target = target
         self.trials = trials
         self.times = times
         self.paths = paths
+        self.unopposedTimes = unopposedTimes ?? times
+        self.detectionTimes = detectionTimes
+        self.containmentTimes = containmentTimes
     }
 
     /// Trials in which the target fell within the horizon.
@@ -54,6 +69,28 @@ public struct TargetOutcome: Sendable, Hashable {
     /// The 95% Wilson score interval of the probability.
     public var wilson95: (lower: Double, upper: Double) {
         Statistics.wilsonInterval(successes: compromised, trials: trials)
+    }
+
+    /// Trials in which the target fell within the horizon, ignoring the defender.
+    public var unopposed: Int { unopposedTimes.count }
+
+    /// P(compromise within horizon) ignoring the defender (`p_unopposed`).
+    public var unopposedProbability: Double { trials == 0 ? 0 : Double(unopposed) / Double(trials) }
+
+    /// The 95% Wilson score interval of `unopposedProbability`.
+    public var unopposedWilson95: (lower: Double, upper: Double) {
+        Statistics.wilsonInterval(successes: unopposed, trials: trials)
+    }
+
+    /// Unopposed compromises with an alarm at or before the time of compromise.
+    public var detected: Int { detectionTimes.count }
+
+    /// The share of the unopposed compromises that were detected (0 when there were none).
+    public var detectedShare: Double { unopposed == 0 ? 0 : Double(detected) / Double(unopposed) }
+
+    /// The nearest-rank `k`-th percentile of the time to detect, nil when nothing was detected.
+    public func detectionPercentile(_ k: Int) -> Double? {
+        Statistics.nearestRankPercentile(sortedTimes: detectionTimes, k)
     }
 
     /// The nearest-rank `k`-th percentile of the successful times, nil when none.
@@ -71,7 +108,10 @@ public struct TargetOutcome: Sendable, Hashable {
         for p in paths + other.paths { counts[p.edges, default: 0] += p.count }
         return TargetOutcome(
             target: target, trials: trials + other.trials, times: (times + other.times).sorted(),
-            paths: PathCount.sorted(counts.map { PathCount(edges: $0.key, count: $0.value) }))
+            paths: PathCount.sorted(counts.map { PathCount(edges: $0.key, count: $0.value) }),
+            unopposedTimes: (unopposedTimes + other.unopposedTimes).sorted(),
+            detectionTimes: (detectionTimes + other.detectionTimes).sorted(),
+            containmentTimes: (containmentTimes + other.containmentTimes).sorted())
     }
 }
 

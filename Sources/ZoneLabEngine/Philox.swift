@@ -59,6 +59,23 @@ public enum EdgeDraws {
         return (u1, u2)
     }
 
+    /// The draws of stream `stream` of an edge: stream 0 is `uniforms(seed:trial:edgeKey:)`
+    /// (the step's own feasibility and time); stream 1 the defender's alarm (`u3`) and response
+    /// (`u4`) of SPEC 3.4, the same generator under the edge key mixed with the stream number,
+    /// so independent of stream 0 and of every other edge.
+    @inlinable @inline(__always)
+    public static func uniforms(
+        seed: UInt64, trial: UInt64, edgeKey: UInt64, stream: UInt64
+    ) -> (u1: Double, u2: Double) {
+        uniforms(seed: seed, trial: trial, edgeKey: streamKey(edgeKey, stream))
+    }
+
+    /// The key of stream `stream` of an edge (the edge key itself for stream 0).
+    @inlinable @inline(__always)
+    public static func streamKey(_ edgeKey: UInt64, _ stream: UInt64) -> UInt64 {
+        stream == 0 ? edgeKey : SplitMix64.mix(edgeKey ^ (stream &* 0xD1B5_4A32_D192_ED03))
+    }
+
     /// The 64-bit key of an edge id: FNV-1a over its UTF-8 bytes, finished with SplitMix64's
     /// mixer. Part of the reproducibility contract: the same id always draws the same numbers.
     public static func key(forEdgeID id: String) -> UInt64 {

@@ -77,35 +77,55 @@ public struct Simulator: Sendable {
         let workers = min(threads, max(1, rows / 64))
         let nodeCount = graph.nodes.count
         let edgeCount = graph.edges.count
+        let detection = g.detection
+        let targetNodes = graph.targets.map(Int32.init)
         table.times.withUnsafeMutableBufferPointer { times in
             table.hashes.withUnsafeMutableBufferPointer { hashes in
-                let out = SharedBuffers(times: times, hashes: hashes)
-                let chunk = 256
-                let chunks = (rows + chunk - 1) / chunk
-                let next = AtomicCounter()
-                DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    let workspace = TrialWorkspace(nodeCount: nodeCount, edgeCount: edgeCount)
-                    g.withUnsafeView { view in
-                        while true {
-                            let c = next.increment()
-                            if c >= chunks { break }
-                            let lo = c * chunk
-                            let hi = min(rows, lo + chunk)
-                            for row in lo..<hi {
-                                let base = row * targets
-                                workspace.run(
-                                    view, horizon: horizon, seed: seed, trial: UInt64(plan.trial(row)),
-                                    targetCount: targets,
-                                    times: UnsafeMutableBufferPointer(rebasing: out.times[base..<(base + targets)]),
-                                    hashes: UnsafeMutableBufferPointer(rebasing: out.hashes[base..<(base + targets)]))
+                table.containment.withUnsafeMutableBufferPointer { containment in
+                    table.firstAlarm.withUnsafeMutableBufferPointer { firstAlarm in
+                        let out = SharedBuffers(
+                            times: times, hashes: hashes, containment: containment, firstAlarm: firstAlarm)
+                        let chunk = 256
+                        let chunks = (rows + chunk - 1) / chunk
+                        let next = AtomicCounter()
+                        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                            let workspace = TrialWorkspace(
+                                nodeCount: nodeCount, edgeCount: edgeCount, detection: detection.isActive)
+                            g.withUnsafeView { view in
+                                targetNodes.withUnsafeBufferPointer { targetNodes in
+                                    while true {
+                                        let c = next.increment()
+                                        if c >= chunks { break }
+                                        let lo = c * chunk
+                                        let hi = min(rows, lo + chunk)
+                                        for row in lo..<hi {
+                                            let base = row * targets
+                                            let trial = UInt64(plan.trial(row))
+                                            let rowTimes = UnsafeMutableBufferPointer(
+                                                rebasing: out.times[base..<(base + targets)])
+                                            workspace.run(
+                                                view, horizon: horizon, seed: seed, trial: trial,
+                                                targetCount: targets, times: rowTimes,
+                                                hashes: UnsafeMutableBufferPointer(
+                                                    rebasing: out.hashes[base..<(base + targets)]))
+                                            if detection.isActive {
+                                                let (c, a) = workspace.contain(
+                                                    view, detection, seed: seed, trial: trial, times: rowTimes,
+                                                    targets: targetNodes)
+                                                out.containment[row] = c
+                                                out.firstAlarm[row] = a
+                                            }
+                                        }
+                                        progress?(hi - lo)
+                                    }
+                                }
                             }
-                            progress?(hi - lo)
+                            next.add(relaxations: workspace.relaxations, draws: workspace.draws)
                         }
+                        table.relaxations = next.relaxations
+                        table.draws = next.draws
                     }
-                    next.add(relaxations: workspace.relaxations, draws: workspace.draws)
                 }
-                table.relaxations = next.relaxations
-                table.draws = next.draws
             }
         }
         return table
@@ -120,10 +140,19 @@ public struct Simulator: Sendable {
         var countsPerTarget: [[UInt64: (count: Int, row: Int)]] = []
         for slot in 0..<targets {
             var times: [Double] = []
+            var unopposed: [Double] = []
+            var detections: [Double] = []
+            var containments: [Double] = []
             var counts: [UInt64: (count: Int, row: Int)] = [:]
             for row in 0..<table.rows {
                 let t = table.times[row * targets + slot]
                 guard t.isFinite else { continue }
+                unopposed.append(t)
+                let alarm = table.firstAlarm[row]
+                if alarm <= t { detections.append(alarm) }
+                let c = table.containment[row]
+                if c.isFinite { containments.append(c) }
+                guard t <= c else { continue }  // contained first: no compromise
                 times.append(t)
                 let h = table.hashes[row * targets + slot]
                 if let existing = counts[h] {
@@ -134,9 +163,14 @@ public struct Simulator: Sendable {
                 }
             }
             times.sort()
+            unopposed.sort()
+            detections.sort()
+            containments.sort()
             countsPerTarget.append(counts)
             perTarget.append(
-                TargetOutcome(target: graph.targets[slot], trials: plan.shardCount, times: times, paths: []))
+                TargetOutcome(
+                    target: graph.targets[slot], trials: plan.shardCount, times: times, paths: [],
+                    unopposedTimes: unopposed, detectionTimes: detections, containmentTimes: containments))
         }
         // Recover the edges of each distinct path from its first trial.
         let workspace = TrialWorkspace(nodeCount: graph.nodes.count, edgeCount: graph.edges.count)
@@ -176,6 +210,9 @@ struct TrialTable {
     let targets: Int
     var times: [Double]
     var hashes: [UInt64]
+    /// Per row: the campaign's containment time and first alarm (+inf: none; SPEC 3.4).
+    var containment: [Double]
+    var firstAlarm: [Double]
     var relaxations = 0
     var draws = 0
 
@@ -184,6 +221,8 @@ struct TrialTable {
         self.targets = targets
         times = [Double](repeating: .infinity, count: rows * targets)
         hashes = [UInt64](repeating: 0, count: rows * targets)
+        containment = [Double](repeating: .infinity, count: rows)
+        firstAlarm = [Double](repeating: .infinity, count: rows)
     }
 }
 
@@ -191,4 +230,6 @@ struct TrialTable {
 struct SharedBuffers: @unchecked Sendable {
     let times: UnsafeMutableBufferPointer<Double>
     let hashes: UnsafeMutableBufferPointer<UInt64>
+    let containment: UnsafeMutableBufferPointer<Double>
+    let firstAlarm: UnsafeMutableBufferPointer<Double>
 }

@@ -1,5 +1,6 @@
-/// Every trial's time of compromise per target (+inf when not within the horizon): what a
-/// paired comparison of two runs with common random numbers needs.
+/// Every trial's time of compromise per target (+inf when not within the horizon, or when the
+/// defender contained the campaign first, SPEC 3.4): what a paired comparison of two runs with
+/// common random numbers needs.
 public struct TrialTimes: Sendable, Hashable {
     /// Trials (rows) and targets (columns).
     public let trials: Int
@@ -9,7 +10,15 @@ public struct TrialTimes: Sendable, Hashable {
     init(table: TrialTable) {
         trials = table.rows
         targets = table.targets
-        times = table.times
+        var times = table.times
+        if table.targets > 0 {
+            for row in 0..<table.rows where table.containment[row].isFinite {
+                for slot in 0..<table.targets where times[row * table.targets + slot] > table.containment[row] {
+                    times[row * table.targets + slot] = .infinity
+                }
+            }
+        }
+        self.times = times
     }
 
     /// The time of compromise of `target` in the `row`-th trial of the run.

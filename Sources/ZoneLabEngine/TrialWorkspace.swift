@@ -79,24 +79,35 @@ struct CandidateHeap {
 /// worker starts, reused for every trial it runs and freed when it ends. Node state is
 /// invalidated lazily by a trial stamp, so starting a trial costs nothing however large the graph.
 final class TrialWorkspace {
-    private let nodes: UnsafeMutableBufferPointer<NodeState>
+    let nodes: UnsafeMutableBufferPointer<NodeState>
     private let heap: UnsafeMutableBufferPointer<HeapEntry>
-    private var currentStamp: UInt32 = 0
+    /// Per out-edge slot: the trial in which the campaign walk last listed it (detection only).
+    let campaignMark: UnsafeMutableBufferPointer<UInt32>
+    /// The campaign walk's stack of nodes (detection only).
+    let campaignStack: UnsafeMutableBufferPointer<Int32>
+    private(set) var currentStamp: UInt32 = 0
     /// Edges relaxed (examined from a settled node), for throughput figures.
     private(set) var relaxations = 0
     /// Edges whose random numbers were drawn (the rest could not win and were skipped).
     private(set) var draws = 0
 
-    init(nodeCount n: Int, edgeCount m: Int) {
+    /// `detection`: whether the graph has alarms, so that the campaign walk needs its buffers.
+    init(nodeCount n: Int, edgeCount m: Int, detection: Bool = false) {
         nodes = .allocate(capacity: n)
         nodes.initialize(repeating: NodeState(t: .infinity, h: .max, win: -1, remaining: 0, stamp: 0))
         heap = .allocate(capacity: n + m + 1)
         heap.initialize(repeating: HeapEntry(t: 0, h: 0, node: 0))
+        campaignMark = .allocate(capacity: detection ? m : 0)
+        campaignMark.initialize(repeating: 0)
+        campaignStack = .allocate(capacity: detection ? n + m + 1 : 0)
+        campaignStack.initialize(repeating: 0)
     }
 
     deinit {
         nodes.deallocate()
         heap.deallocate()
+        campaignMark.deallocate()
+        campaignStack.deallocate()
     }
 
     /// Runs trial `trial` and writes, per target slot, the time of compromise (+inf if not
@@ -119,6 +130,7 @@ final class TrialWorkspace {
         currentStamp &+= 1
         if currentStamp == 0 {  // wrapped: clear for real once every 4 billion trials
             for i in nodes.indices { nodes[i].stamp = 0 }
+            for i in campaignMark.indices { campaignMark[i] = 0 }
             currentStamp = 1
         }
         let cur = currentStamp
