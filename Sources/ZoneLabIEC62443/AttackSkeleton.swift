@@ -18,6 +18,8 @@ public struct AttackSkeleton: Sendable {
         public var step: AttackStep
         public var technique: AttackTechnique
         public var label: String
+        /// The monitoring level (TRE SL-A) where the step acts, 0 for none (SPEC 3.4).
+        public var monitoring: Int = 0
     }
 
     public let nodes: [AttackGraph.Node]
@@ -59,6 +61,9 @@ public struct AttackSkeleton: Sendable {
         let graphEdges = edges.map { e -> AttackGraph.Edge in
             var p = 1.0
             var ttc = TimeDistribution.instant
+            let detect = calibration.detection(capability: attacker.capability, monitoring: e.monitoring).map {
+                Detection(p: $0.q, response: $0.response)
+            }
             if let level = protection(of: e, capability: attacker.capability) {
                 let cell = calibration.cell(capability: attacker.capability, protection: level)
                 p = cell.p
@@ -66,7 +71,7 @@ public struct AttackSkeleton: Sendable {
             }
             return AttackGraph.Edge(
                 id: e.id, from: e.from, to: e.to, p: p, ttc: ttc, technique: e.technique.id, label: e.label,
-                vulnerability: e.step.vulnerability)
+                vulnerability: e.step.vulnerability, detect: detect)
         }
         let entries = attacker.entry.compactMap(node(ofModelID:))
         return AttackGraph(

@@ -20,6 +20,11 @@ extension Calibration {
             ("iacs_types", .array(iacsTypes.map { .string($0) })),
             ("iacs_capability", .int(iacsCapability)),
             ("iacs_penalty", .int(iacsPenalty)),
+            ("detect", .object(Self.gaps.reversed().map { (String($0), .number(detect[$0] ?? 0)) })),
+            (
+                "response",
+                .object(Self.monitoringLevels.map { m in (String(m), response[m].map(Self.json) ?? .null) })
+            ),
             ("rate", .object(rate.keys.sorted().map { (String($0), .number(rate[$0]!)) })),
         ])
     }

@@ -42,7 +42,8 @@ public enum PlantCompiler {
                 .init(
                     id: step.id.description, from: from, to: to, protection: protection, needsIACSSkill: iacs,
                     step: step,
-                    technique: technique, label: label))
+                    technique: technique, label: label,
+                    monitoring: PlantCompiler.monitoring(of: step, in: scenario)))
         }
 
         /// Asset protection: the weakest of `asset_frs` in the asset's SL-A.

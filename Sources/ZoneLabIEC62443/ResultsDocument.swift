@@ -13,6 +13,8 @@ public struct ResultsDocument: Sendable {
         public var horizonHours: Double?
         public var compromised: Int
         public var p: Double
+        /// The v2 defender fields (SPEC 3.4, 7); nil in files written before them.
+        public var defender: Defender? = nil
         /// The top paths as the file lists them: share of compromises and edge ids.
         public var paths: [(frequency: Double, edges: [String])]
         /// A shard's every successful time and every distinct path; nil in a whole run's file.
@@ -232,13 +234,15 @@ public struct ResultsDocument: Sendable {
                     counts.append(PathCount(edges: edges.compactMap { text($0, "an edge id") }, count: c))
                 }
                 shardData = TargetOutcome(target: t, trials: trials, times: times, paths: PathCount.sorted(counts))
+                shardDefender(data, into: &shardData!)
             }
             return Result(
                 attacker: attacker, capability: node["capability"].flatMap { d.integer($0, "'capability'", in: 1...5) },
                 horizonHours: node["horizon_hours"].flatMap {
                     d.number($0, "'horizon_hours'", in: 0...Double.greatestFiniteMagnitude)
                 },
-                compromised: compromised, p: p, paths: paths, shardData: shardData)
+                compromised: compromised, p: p, defender: defender(node, what: what), paths: paths,
+                shardData: shardData)
         }
 
         mutating func hardening(_ node: DocumentNode) -> HardeningTally? {

@@ -122,6 +122,7 @@ extension RunSet {
         pairs.append(("p", .number(outcome.probability)))
         let (lo, hi) = outcome.wilson95
         pairs.append(("ci95", [.number(lo), .number(hi)]))
+        pairs.append(contentsOf: Self.defenderJSON(outcome))
         if outcome.compromised > 0 {
             pairs.append(
                 (
@@ -154,6 +155,9 @@ extension RunSet {
                     .object([
                         ("trials", .int(outcome.trials)),
                         ("times", .array(outcome.times.map { .number($0) })),
+                        ("unopposed_times", .array(outcome.unopposedTimes.map { .number($0) })),
+                        ("detection_times", .array(outcome.detectionTimes.map { .number($0) })),
+                        ("containment_times", .array(outcome.containmentTimes.map { .number($0) })),
                         (
                             "paths",
                             .array(

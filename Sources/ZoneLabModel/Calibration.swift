@@ -37,6 +37,11 @@ public struct Calibration: Sendable, Hashable {
     /// Expected attempts per year of an attacker of each capability without a `rate` (SPEC 4.1).
     public var rate: [Int: Double] = Calibration.defaultRates
 
+    /// Probability q that a step is seen, by gap d = capability − monitoring level (SPEC 3.4).
+    public var detect: [Int: Double] = Calibration.defaultDetect
+    /// Time from alarm to containment, by monitoring level 1–4 (SPEC 3.4).
+    public var response: [Int: TimeDistribution] = Calibration.defaultResponse
+
     /// The default rates: 1: 10, 2: 1, 3: 0.1, 4: 0.01 per year.
     public static let defaultRates: [Int: Double] = [1: 10, 2: 1, 3: 0.1, 4: 0.01]
 
@@ -105,6 +110,8 @@ public struct Calibration: Sendable, Hashable {
             result.gap[d] = current
         }
         for (capability, hours) in override.horizonHours { result.horizonHours[capability] = hours }
+        for (d, q) in override.detect { result.detect[d] = q }
+        for (level, ttc) in override.response { result.response[level] = ttc }
         if let v = override.conduitFRs { result.conduitFRs = v }
         if let v = override.assetFRs { result.assetFRs = v }
         if let v = override.iacsTypes { result.iacsTypes = v }
@@ -129,6 +136,9 @@ public struct CalibrationOverride: Sendable, Hashable {
 
     public var gap: [Int: Cell] = [:]
     public var horizonHours: [Int: Double] = [:]
+    /// SPEC 3.4's `detect` (by gap) and `response` (by monitoring level) cells.
+    public var detect: [Int: Double] = [:]
+    public var response: [Int: TimeDistribution] = [:]
     public var conduitFRs: [FR]?
     public var assetFRs: [FR]?
     public var iacsTypes: [String]?

@@ -117,8 +117,12 @@ extension ScenarioReader {
     ]
 
     mutating func calibration(_ node: DocumentNode, _ what: String) -> CalibrationOverride? {
-        guard let f = diagnostics.fields(of: node, what, allowed: Self.calibrationKeys) else { return nil }
+        guard
+            let f = diagnostics.fields(
+                of: node, what, allowed: Self.calibrationKeys + Self.detectionCalibrationKeys)
+        else { return nil }
         var result = CalibrationOverride()
+        detectionCalibration(f, what, into: &result)
         if let gapNode = f["gap"] {
             if case .mapping(let pairs) = gapNode.kind {
                 var seen: [Int: SourceLocation] = [:]

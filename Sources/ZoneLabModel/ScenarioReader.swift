@@ -218,6 +218,7 @@ struct ScenarioReader {
             diagnostics.warning(
                 Self.monotonicityWarning(d, in: calibration), at: gapLocations[d] ?? gapLocations[d + 1] ?? location)
         }
+        for message in Self.detectionMonotonicityWarnings(calibration) { diagnostics.warning(message, at: location) }
     }
 
     static func monotonicityWarning(_ d: Int, in calibration: Calibration) -> String {
