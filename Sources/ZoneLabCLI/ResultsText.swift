@@ -31,15 +31,17 @@ struct ResultsText {
             out.append(header(t, target))
             var table = TextTable(
                 // TTC percentiles are over the n compromised trials, so n says how much they rest on.
-                ["attacker", "cap", "horizon", "P", "95% CI", "TTC n", "p10", "p50", "p90"],
-                alignments: [.left, .right, .right, .right, .left, .right, .right, .right, .right])
+                // P is before containment; detected: share of the unopposed compromises an alarm preceded.
+                ["attacker", "cap", "horizon", "P", "95% CI", "detected", "TTC n", "p10", "p50", "p90"],
+                alignments: [.left, .right, .right, .right, .left, .right, .right, .right, .right, .right])
             for (a, attacker) in set.attackers.enumerated() {
                 let o = set.outcomes[a][t]
                 let (lo, hi) = o.wilson95
                 table.append([
                     attacker.id, attacker.capability.map(String.init) ?? "-",
                     TimeSpan.format(hours: attacker.horizonHours),
-                    Self.percent(o.probability), "\(Self.percent(lo))–\(Self.percent(hi))", String(o.compromised),
+                    Self.percent(o.probability), "\(Self.percent(lo))–\(Self.percent(hi))",
+                    o.unopposed == 0 ? "-" : Self.percent(o.detectedShare), String(o.compromised),
                     o.percentile(10).map { TimeSpan.format(hours: $0) } ?? "-",
                     o.percentile(50).map { TimeSpan.format(hours: $0) } ?? "-",
                     o.percentile(90).map { TimeSpan.format(hours: $0) } ?? "-",

@@ -124,6 +124,12 @@ struct Simulate: ParsableCommand {
         let bar = ProgressBar(total: settings.trials * model.attackers.count, label: "simulating")
         defer { bar.finish() }
         var set = Self.run(settings, precision: options.precision) { model.simulate($0, progress: bar.callback) }
+        if set.hasRiskRatedTargets {
+            // The unmitigated plant (every SL-A 0) in the same trials, for `risk_unmitigated`.
+            var same = settings
+            same.trials = options.precision == nil ? settings.trials : set.trials
+            set.unmitigated = model.unmitigatedCounts(same)
+        }
         if let hardeningTrials, hardeningTrials > 0 {
             // Gains are paired differences on the trial indices 0 ..< H (SPEC 4), candidates
             // fixed before any trial: a shard runs its share of them and `merge` sums the counts.

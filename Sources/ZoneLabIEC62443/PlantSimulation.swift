@@ -105,9 +105,13 @@ public struct PlantModel: Sendable {
         var set = RunSet(
             seed: settings.seed, trials: plan.shardCount, sha256: sha256, calibration: calibration.json,
             toolVersion: ZoneLabVersion.current, tolerable: scenario.tolerable,
-            attackers: attackers.map { .init(id: $0.id, capability: $0.capability, horizonHours: $0.horizonHours) },
+            attackers: attackers.map {
+                .init(id: $0.id, capability: $0.capability, horizonHours: $0.horizonHours, rate: $0.rate)
+            },
             targets: scenario.targets.map { id in
-                .init(id: id, zone: scenario.zone(of: id), slTarget: slTarget(ofTarget: id))
+                .init(
+                    id: id, zone: scenario.zone(of: id), slTarget: slTarget(ofTarget: id),
+                    consequence: scenario.consequence(ofTarget: id))
             },
             conduits: scenario.conduits.values.map { conduit in
                 .init(
@@ -118,6 +122,7 @@ public struct PlantModel: Sendable {
                         }))
             },
             outcomes: outcomes)
+        set.risk = scenario.risk
         set.shard = settings.shard
         if settings.shard != nil { set.runTrials = settings.trials }
         if keepingTrials { set.perTrial = perTrial }

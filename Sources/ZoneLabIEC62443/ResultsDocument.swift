@@ -11,6 +11,7 @@ public struct ResultsDocument: Sendable {
         public var attacker: String
         public var capability: Int?
         public var horizonHours: Double?
+        public var rate: Double? = nil
         public var compromised: Int
         public var p: Double
         /// The v2 defender fields (SPEC 3.4, 7); nil in files written before them.
@@ -25,6 +26,7 @@ public struct ResultsDocument: Sendable {
         public var id: String
         public var zone: String?
         public var slTarget: Int?
+        public var consequence: Consequence? = nil
         public var results: [Result]
     }
 
@@ -47,6 +49,10 @@ public struct ResultsDocument: Sendable {
     public var shard: (index: Int, count: Int, runTrials: Int)?
     /// A shard's hardening counts.
     public var hardening: HardeningTally?
+    /// The risk settings the run used.
+    public var risk: RiskSettings?
+    /// A shard's unmitigated compromise counts.
+    public var unmitigated: [[Int]]?
 
     /// Reads a results file (strict JSON), every problem with its line and column.
     public static func read(path: String) throws(DiagnosticError) -> ResultsDocument {
@@ -79,7 +85,8 @@ public struct ResultsDocument: Sendable {
         for (t, target) in targets.enumerated() {
             if t == 0 {
                 attackers = target.results.map {
-                    .init(id: $0.attacker, capability: $0.capability, horizonHours: $0.horizonHours ?? 0)
+                    .init(
+                        id: $0.attacker, capability: $0.capability, horizonHours: $0.horizonHours ?? 0, rate: $0.rate)
                 }
                 outcomes = attackers.map { _ in [] }
             }
@@ -97,11 +104,13 @@ public struct ResultsDocument: Sendable {
         var set = RunSet(
             seed: seed, trials: trials, sha256: sha256, calibration: calibration, toolVersion: toolVersion,
             tolerable: tolerable, attackers: attackers,
-            targets: targets.map { .init(id: $0.id, zone: $0.zone, slTarget: $0.slTarget) },
+            targets: targets.map { .init(id: $0.id, zone: $0.zone, slTarget: $0.slTarget, consequence: $0.consequence) },
             conduits: conduits.map { .init(id: $0.id, slGap: $0.slGap) }, outcomes: outcomes)
         set.shard = (shard.index, shard.count)
         set.runTrials = shard.runTrials
         set.hardening = hardening
+        set.risk = risk
+        set.unmitigated = unmitigated
         return set
     }
 
@@ -180,6 +189,8 @@ public struct ResultsDocument: Sendable {
                 if let index, let shards { document.shard = (index, shards, runTrials) }
             }
             if let h = root["shard_hardening"] { document.hardening = hardening(h) }
+            document.risk = root["risk"].flatMap { riskSettings($0) }
+            document.unmitigated = root["shard_unmitigated"].flatMap { unmitigated($0) }
             return document
         }
 
@@ -194,10 +205,12 @@ public struct ResultsDocument: Sendable {
                     results.append(result)
                 }
             }
-            return Target(
+            var target = Target(
                 id: id, zone: node["zone"].flatMap { text($0, "'zone' of target '\(id)'") },
                 slTarget: node["sl_target"].flatMap { d.integer($0, "'sl_target' of target '\(id)'", in: 0...4) },
                 results: results)
+            target.consequence = consequence(node, of: id)
+            return target
         }
 
         mutating func result(_ node: DocumentNode, what: String, target t: Int) -> Result? {
@@ -236,13 +249,15 @@ public struct ResultsDocument: Sendable {
                 shardData = TargetOutcome(target: t, trials: trials, times: times, paths: PathCount.sorted(counts))
                 shardDefender(data, into: &shardData!)
             }
-            return Result(
+            var result = Result(
                 attacker: attacker, capability: node["capability"].flatMap { d.integer($0, "'capability'", in: 1...5) },
                 horizonHours: node["horizon_hours"].flatMap {
                     d.number($0, "'horizon_hours'", in: 0...Double.greatestFiniteMagnitude)
                 },
-                compromised: compromised, p: p, defender: defender(node, what: what), paths: paths,
-                shardData: shardData)
+                compromised: compromised, p: p, paths: paths, shardData: shardData)
+            result.defender = defender(node, what: what)
+            result.rate = node["rate"].flatMap { d.number($0, "'rate'", in: 0...Double.greatestFiniteMagnitude) }
+            return result
         }
 
         mutating func hardening(_ node: DocumentNode) -> HardeningTally? {

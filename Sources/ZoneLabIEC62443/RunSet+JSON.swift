@@ -18,8 +18,10 @@ extension RunSet {
         ]
         if let tolerable { top.append(("tolerable", .number(tolerable))) }
         top.append(("calibration", calibration))
+        if let risk { top.append(("risk", Self.json(risk))) }
         if let hardening, shard == nil { top.append(("hardening_trials", .int(hardening.runTrials))) }
         if let shard {
+            if let counts = unmitigatedJSON { top.append(("shard_unmitigated", counts)) }
             top.append(
                 (
                     "shard",
@@ -54,11 +56,14 @@ extension RunSet {
             }
         }
         var targetsJSON: [JSONValue] = []
+        let verdicts = ZoneVerdicts(self)
         for (t, target) in targets.enumerated() {
             var pairs: [(String, JSONValue)] = [("id", .string(target.id))]
             if let zone = target.zone { pairs.append(("zone", .string(zone))) }
             if let sl = target.slTarget { pairs.append(("sl_target", .int(sl))) }
             if let eff = effectiveSL(target: t), shard == nil { pairs.append(("effective_sl", .int(eff))) }
+            pairs += consequenceJSON(target: t)
+            if shard == nil { pairs += riskJSON(target: t, verdicts: verdicts) }
             pairs.append(
                 ("results", .array(attackers.indices.map { a in resultJSON(attacker: a, outcome: outcomes[a][t]) })))
             targetsJSON.append(.object(pairs))
@@ -118,6 +123,7 @@ extension RunSet {
         var pairs: [(String, JSONValue)] = [("attacker", .string(attacker.id))]
         if let c = attacker.capability { pairs.append(("capability", .int(c))) }
         pairs.append(("horizon_hours", .number(attacker.horizonHours)))
+        if let rate = attacker.rate { pairs.append(("rate", .number(rate))) }
         pairs.append(("compromised", .int(outcome.compromised)))
         pairs.append(("p", .number(outcome.probability)))
         let (lo, hi) = outcome.wilson95
@@ -232,6 +238,7 @@ extension RunSet {
         merged.outcomes = merged.outcomes.map {
             $0.map { TargetOutcome(target: $0.target, trials: 0, times: [], paths: []) }
         }
+        merged.unmitigated = merged.unmitigated.map { $0.map { $0.map { _ in 0 } } }
         if var h = merged.hardening {
             h.trials = 0
             h.drops = [:]

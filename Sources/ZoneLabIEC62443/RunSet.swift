@@ -10,6 +10,8 @@ public struct RunSet: Sendable {
         /// Nil for the implicit attacker `graph` of a graph file.
         public var capability: Int?
         public var horizonHours: Double
+        /// Expected attempts per year (SPEC 4.1); nil for graph files.
+        public var rate: Double? = nil
     }
 
     public struct TargetInfo: Sendable, Hashable {
@@ -17,6 +19,8 @@ public struct RunSet: Sendable {
         /// Nil for graph files.
         public var zone: String?
         public var slTarget: Int?
+        /// Impact and loss (SPEC 4.1); nil for graph files.
+        public var consequence: Consequence? = nil
     }
 
     public struct ConduitInfo: Sendable, Hashable {
@@ -36,6 +40,11 @@ public struct RunSet: Sendable {
     public var conduits: [ConduitInfo]
     /// `outcomes[a][t]`: attacker `a` against target `t`.
     public var outcomes: [[TargetOutcome]]
+    /// The scenario's risk settings; nil for graph files.
+    public var risk: RiskSettings?
+    /// Compromises of the unmitigated plant (every SL-A 0; SPEC 4.1) in the same trials,
+    /// `[attacker][target]`; nil when no target is risk-rated (or for graph files).
+    public var unmitigated: [[Int]]?
     /// Shard `index` of `count`, when this set holds one shard's trials.
     public var shard: (index: Int, count: Int)?
     /// For a shard: the trials of the whole run it is part of.
@@ -96,6 +105,9 @@ public struct RunSet: Sendable {
         result.trials += other.trials
         result.outcomes = zip(outcomes, other.outcomes).map { zip($0, $1).map { $0.merged(with: $1) } }
         if let mine = hardening, let theirs = other.hardening { result.hardening = mine.merged(with: theirs) }
+        if let mine = unmitigated, let theirs = other.unmitigated {
+            result.unmitigated = zip(mine, theirs).map { zip($0, $1).map(+) }
+        }
         result.shard = nil
         return result
     }
