@@ -22,6 +22,7 @@ public struct ZoneLabCommand: ParsableCommand {
         subcommands: [
             Demo.self, Validate.self, Show.self, Simulate.self, Compile.self, Merge.self, WhatIfCommand.self,
             TargetSLCommand.self, RequirementsCommand.self, Generate.self, Render.self, Report.self,
+            SchemaCommand.self,
         ]
     )
 

@@ -278,6 +278,7 @@ import ZoneLabTestSupport
         "generate": ["generate", "--sites", "1"],
         "render": ["render", "a.yaml"],
         "report": ["report", "a.yaml"],
+        "schema": ["schema"],
     ]
 
     /// Every subcommand has a case above (and in the tests that run each one).
