@@ -21,7 +21,7 @@ public struct ZoneLabCommand: ParsableCommand {
         version: ZoneLabVersion.current,
         subcommands: [
             Demo.self, Validate.self, Show.self, Simulate.self, Compile.self, Merge.self, WhatIfCommand.self,
-            TargetSLCommand.self, RequirementsCommand.self, Generate.self, Render.self, Report.self,
+            TargetSLCommand.self, RiskCommand.self, RequirementsCommand.self, Generate.self, Render.self, Report.self,
             SchemaCommand.self,
         ]
     )

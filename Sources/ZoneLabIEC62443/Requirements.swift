@@ -103,10 +103,6 @@ public struct RequirementsReport: Sendable {
     /// One row per element and requirement, RFC 4180 quoting.
     public func csv() -> String {
         var lines = ["element_kind,element,requirement,fr,level,title,covered,disputed"]
-        func field(_ s: String) -> String {
-            s.contains(",") || s.contains("\"") || s.contains("\n")
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
         for e in zones + conduits {
             for entry in e.entries {
                 let r = entry.requirement
@@ -114,7 +110,7 @@ public struct RequirementsReport: Sendable {
                     [
                         e.kind, e.id, r.id, r.fr.rawValue, String(r.level), r.title, String(entry.covered),
                         String(r.disputed),
-                    ].map(field).joined(separator: ","))
+                    ].map(Formatting.csvField).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

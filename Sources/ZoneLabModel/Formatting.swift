@@ -77,4 +77,15 @@ public enum Formatting {
         default: items.dropLast().joined(separator: ", ") + " and " + items.last!
         }
     }
+
+    /// A CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a quote or a
+    /// line break.
+    public static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        var out = "\""
+        for ch in text {
+            if ch == "\"" { out += "\"\"" } else { out.append(ch) }
+        }
+        return out + "\""
+    }
 }
