@@ -205,6 +205,8 @@ import ZoneLabSource
         }
         let merged = try RunSet.merge(shards)
         #expect(whole.hardening?.candidates.isEmpty == false)
+        // The plant has TRE (scalar SL-A 2 in enterprise and ops): the defender is on (SPEC 3.4).
+        #expect(whole.outcomes.joined().contains { $0.detected > 0 && $0.compromised < $0.unopposed })
         #expect(merged.json().serialized() == whole.json().serialized())
     }
 
