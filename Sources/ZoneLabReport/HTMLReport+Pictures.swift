@@ -73,6 +73,7 @@ extension HTMLReport {
                         "figure",
                         [Charts.compromiseOverTime(set, target: t, title: targetName(target.id), subtitle: zone)])
                 }))
+        nodes.append(contentsOf: detectionRace())
         nodes.append(Markup.element("h3", [Markup.text("Results per critical asset")]))
         var rows: [[BodyNode]] = []
         for (t, target) in set.targets.enumerated() {
