@@ -8,7 +8,8 @@ import ZoneLabSource
 struct RiskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "risk",
-        abstract: "The IEC 62443-3-2 risk worksheet (ZCR 5): threats, consequence, likelihood, risk and risk-based SL-T.",
+        abstract:
+            "The IEC 62443-3-2 risk worksheet (ZCR 5): threats, consequence, likelihood, risk and risk-based SL-T.",
         discussion: """
             Per zone with targets: the threats (attackers with capability, rate and entry), the \
             vulnerabilities (static SL gaps on assessed FRs, CVEs), the consequence (impact, loss), \
@@ -20,7 +21,7 @@ struct RiskCommand: ParsableCommand {
 
             Examples:
               zonelab risk scenarios/riverside-water.yaml
-              zonelab risk scenarios/riverside-water.yaml --csv worksheet.csv --json risk.json
+              zonelab risk plant.yaml --csv worksheet.csv --json risk.json
             """)
 
     @Argument(help: "A scenario file (.yaml).")
@@ -45,7 +46,9 @@ struct RiskCommand: ParsableCommand {
         let bar = ProgressBar(total: settings.trials * model.attackers.count * 6, label: "risk")
         let sheet = RiskWorksheet.assess(model: model, settings: settings, progress: bar.callback)
         bar.finish()
-        if let json { try writeAtomically(sheet.json(toolVersion: ZoneLabVersion.current).serialized() + "\n", to: json) }
+        if let json {
+            try writeAtomically(sheet.json(toolVersion: ZoneLabVersion.current).serialized() + "\n", to: json)
+        }
         if let csv { try writeAtomically(sheet.csv(), to: csv) }
         print(Self.text(sheet, model: model))
         if let json { print("\nrisk: \(json)") }
@@ -55,14 +58,16 @@ struct RiskCommand: ParsableCommand {
     static func text(_ sheet: RiskWorksheet, model: PlantModel) -> String {
         var out: [String] = ["Risk worksheet (IEC 62443-3-2 ZCR 5): \(model.scenario.name)"]
         out.append(
-            "Evidence: \(sheet.trials) trials per attacker and plant, seed \(sheet.seed), calibration \(model.calibration.isStandard ? "default (docs/calibration.md)" : "customised"), scenario SHA-256 \(sheet.sha256), zonelab \(ZoneLabVersion.current).")
+            "Evidence: \(sheet.trials) trials per attacker and plant, seed \(sheet.seed), calibration \(model.calibration.isStandard ? "default (docs/calibration.md)" : "customised"), scenario SHA-256 \(sheet.sha256), zonelab \(ZoneLabVersion.current)."
+        )
         out.append(
             "Threats: "
                 + model.attackers.map {
                     "\($0.id) (capability \($0.capability), \(Formatting.fixed($0.rate, decimals: 3))/y, from \($0.entry.joined(separator: ", ")))"
                 }.joined(separator: "; "))
         let bands = sheet.risk.likelihoodBands.map { Formatting.fixed($0, decimals: 3) }.joined(separator: ", ")
-        out.append("Likelihood levels 2–5 start at λ = \(bands) per year; tolerable up to \(sheet.risk.tolerable.rawValue).")
+        out.append(
+            "Likelihood levels 2–5 start at λ = \(bands) per year; tolerable up to \(sheet.risk.tolerable.rawValue).")
         var table = TextTable(["zone", "SL-T", "risk-based", "target", "impact", "unmitigated", "residual"])
         for zone in sheet.zones {
             for (i, row) in zone.targets.enumerated() {
@@ -90,7 +95,9 @@ struct RiskCommand: ParsableCommand {
             if !zone.notAssessed.isEmpty {
                 facts.append("not assessed: \(zone.notAssessed.map(\.rawValue).joined(separator: ", "))")
             }
-            if !zone.vulnerabilities.isEmpty { facts.append("known vulnerabilities \(zone.vulnerabilities.joined(separator: "; "))") }
+            if !zone.vulnerabilities.isEmpty {
+                facts.append("known vulnerabilities \(zone.vulnerabilities.joined(separator: "; "))")
+            }
             if !facts.isEmpty { out.append("  Vulnerabilities: " + facts.joined(separator: "; ") + ".") }
         }
         if !sheet.structural.isEmpty {

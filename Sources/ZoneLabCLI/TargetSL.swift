@@ -27,16 +27,39 @@ struct TargetSLCommand: ParsableCommand {
     @OptionGroup var options: SimulationOptions
 
     @Option(help: "Longest roadmap.")
-    var maxSteps = 8
+    var maxSteps = 10
+
+    @Option(help: "Paired trials per attacker for each roadmap candidate.")
+    var roadmapTrials = 1_000
+
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Patch files with a name: and a cost: the roadmap may propose (a data diode, closing a tunnel, an OT IDS).",
+            valueName: "file"))
+    var countermeasures: [String] = []
 
     @Option(help: ArgumentHelp("Write the justification as JSON to this file.", valueName: "path"))
     var json: String?
+
+    func validate() throws {
+        guard maxSteps >= 0 else { throw ValidationError("--max-steps must be 0 or more, found \(maxSteps)") }
+        guard roadmapTrials >= 1 else {
+            throw ValidationError("--roadmap-trials must be at least 1, found \(roadmapTrials)")
+        }
+    }
 
     func run() throws {
         try checkOutputs(json)
         let settings = try options.settings()
         let (loaded, model) = try loadPlant(file, settings: settings)
-        let result = TargetSLJustification.analyse(model: model, settings: settings, maxSteps: maxSteps)
+        let base = try withInputErrors { () throws(DiagnosticError) in try PlantBase(path: file) }
+        let measures = try countermeasures.map { path in
+            try withInputErrors { () throws(DiagnosticError) in try Countermeasure.load(path: path, base: base) }
+        }
+        let result = TargetSLJustification.analyse(
+            model: model, settings: settings, maxSteps: maxSteps, roadmapTrials: roadmapTrials,
+            countermeasures: measures, base: base)
         if let json {
             try writeAtomically(
                 result.json(toolVersion: ZoneLabVersion.current, sha256: loaded.sha256).serialized() + "\n", to: json)
@@ -57,10 +80,13 @@ struct TargetSLCommand: ParsableCommand {
                     "\($0.id) (capability \($0.capability), horizon \(TimeSpan.format(hours: $0.horizonHours)))"
                 }.joined(separator: ", ") + "; tolerable P \(model.scenario.tolerable).")
         out.append("")
-        var table = TextTable(["zone", "SL-T", "meets in practice", "SL-A needed", "targets in the zone"])
+        var table = TextTable([
+            "zone", "SL-T", "risk-based SL-T", "meets in practice", "SL-A needed", "targets in the zone",
+        ])
         for z in r.zones {
             table.append([
-                z.id, String(z.slTarget), z.meets ? "yes" : "no", z.recommended.map(String.init) ?? "not by itself",
+                z.id, String(z.slTarget), z.riskBased.map(String.init) ?? (z.riskBasedReason ?? "-"),
+                z.meets ? "yes" : "no", z.recommended.map(String.init) ?? "not by SL",
                 z.dependents.joined(separator: ", "),
             ])
         }
@@ -74,22 +100,36 @@ struct TargetSLCommand: ParsableCommand {
         }
         out.append("")
         out.append(
-            "Roadmap (\(r.zonesMeetingBefore) of \(r.zonesWithTargets) zones meet their SL-T in practice now; steps are cumulative)"
+            "Roadmap (\(r.zonesMeetingBefore) of \(r.zonesWithTargets) zones meet their SL-T in practice now; steps are cumulative, each measured paired against the plan before it with \(r.roadmapTrials) trials per attacker)"
         )
-        if r.roadmap.isEmpty { out.append("  no step reduces the risk further") }
         var steps = TextTable(
-            ["#", "change", "cost", "worst P before → after", "zones meeting SL-T"],
-            alignments: [.right, .left, .right, .left, .right])
+            ["#", "change", "cost", "risk score before → after", "reduction (95% CI)", "risk changed"],
+            alignments: [.right, .left, .right, .left, .left, .left])
+        func amount(_ v: Double) -> String {
+            v >= 100 ? Formatting.count(Int(v.rounded())) : Formatting.fixed(v, decimals: 3)
+        }
         for (i, step) in r.roadmap.enumerated() {
-            let ps = r.attackers.map {
-                "\($0) \(ResultsText.percent(step.pBefore[$0] ?? 0))→\(ResultsText.percent(step.pAfter[$0] ?? 0))"
-            }.joined(separator: ", ")
+            let changed = r.targets.compactMap { t -> String? in
+                guard let before = step.riskBefore[t] ?? nil, let after = step.riskAfter[t] ?? nil, before != after
+                else {
+                    return nil
+                }
+                return "\(t) \(before.rawValue) → \(after.rawValue)"
+            }
+            let name: String
+            switch step.change {
+            case .raise: name = step.change.description
+            case .countermeasure: name = "countermeasure: \(step.change.description)"
+            }
             steps.append([
-                String(i + 1), step.change.description, step.cost.map { String(Int($0)) } ?? "-", ps,
-                "\(step.zonesMeetingAfter)/\(r.zonesWithTargets)",
+                String(i + 1), name, step.cost.map { Formatting.count(Int($0)) } ?? "-",
+                "\(amount(step.scoreBefore)) → \(amount(step.scoreAfter))",
+                "\(amount(step.reductionCI95.lower)) … \(amount(step.reductionCI95.upper))",
+                changed.isEmpty ? "no level changes" : changed.joined(separator: ", "),
             ])
         }
         if !r.roadmap.isEmpty { out.append(steps.render()) }
+        out.append("Stopped: \(r.stoppedBecause.sentence).")
         return out.joined(separator: "\n")
     }
 }

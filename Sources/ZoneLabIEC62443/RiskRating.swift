@@ -37,7 +37,9 @@ extension RunSet {
 
     /// The residual risk of target `t` (the plant as designed).
     public func riskRating(target t: Int) -> RiskRating {
-        RiskRating(likelihood: likelihood(target: t), impact: targets[t].consequence?.impact?.level, settings: risk ?? .standard)
+        RiskRating(
+            likelihood: likelihood(target: t), impact: targets[t].consequence?.impact?.level,
+            settings: risk ?? .standard)
     }
 
     /// The unmitigated risk of target `t` (every SL-A 0), when it was simulated.
@@ -62,14 +64,10 @@ extension RunSet {
         return weight
     }
 
-    /// The risk score: Σ over targets of λ × weight (expected annual loss when every risk-rated
-    /// target has a loss).
+    /// The risk score: Σ over targets of λ × weight (the expected annual loss when every target
+    /// is risk-rated and has a loss; a target without impact weighs 1).
     public var riskScore: Double {
-        let rated = hasRiskRatedTargets
-        return targets.indices.reduce(0) { sum, t in
-            guard !rated || targets[t].consequence?.impact != nil else { return sum }
-            return sum + likelihood(target: t) * riskWeight(target: t)
-        }
+        targets.indices.reduce(0) { $0 + likelihood(target: $1) * riskWeight(target: $1) }
     }
 }
 

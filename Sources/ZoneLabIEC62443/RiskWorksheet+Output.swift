@@ -79,7 +79,8 @@ extension RiskWorksheet {
     public func csv() -> String {
         var lines = [
             [
-                "zone", "zone_name", "declared_sl_t", "risk_based_sl_t", "target", "impact", "impact_categories", "loss",
+                "zone", "zone_name", "declared_sl_t", "risk_based_sl_t", "target", "impact", "impact_categories",
+                "loss",
                 "unmitigated_lambda", "unmitigated_likelihood", "unmitigated_risk", "unmitigated_tolerable",
                 "residual_lambda", "residual_likelihood", "residual_risk", "residual_tolerable", "rationale",
             ].joined(separator: ",")

@@ -127,31 +127,37 @@ public struct RiskWorksheet: Sendable {
                     < ($1.1.consequence.impact!.level, $1.1.residual.likelihood)
             }), let impact = row.consequence.impact
         else {
-            return "Zone \(zone): no target in it has an impact, so it has no risk-based SL-T; its declared SL-T \(slTarget) is judged in practice only (see target-sl)."
+            return
+                "Zone \(zone): no target in it has an impact, so it has no risk-based SL-T; its declared SL-T \(slTarget) is judged in practice only (see target-sl)."
         }
         let why = impact.leadingCategories.isEmpty ? "" : " (\(impact.leadingCategories.joined(separator: ", ")))"
         var text = "Zone \(zone): consequence \(impact.level)\(why)"
         if rated.count > 1 { text += " for \(row.id)" }
         text += ". "
         if let u = row.unmitigated {
-            text += "Unmitigated likelihood \(u.likelihoodLevel ?? 0) (λ \(lambda(u.likelihood))) → \(u.risk?.rawValue ?? "-"). "
+            text +=
+                "Unmitigated likelihood \(u.likelihoodLevel ?? 0) (λ \(lambda(u.likelihood))) → \(u.risk?.rawValue ?? "-"). "
         }
         func describe(_ r: RiskRating) -> String {
             "\(r.likelihoodLevel ?? 0) → \(r.risk?.rawValue ?? "-")\(r.tolerable == true ? ", tolerable" : "")"
         }
         if let level {
             let at = uniform.rating(target: t, at: level)
-            text += "With SL \(level) on the paths into \(zone) the likelihood is \(describe(at)) (λ \(lambda(at.likelihood)))"
+            text +=
+                "With SL \(level) on the paths into \(zone) the likelihood is \(describe(at)) (λ \(lambda(at.likelihood)))"
             if level > 0 {
                 let below = uniform.rating(target: t, at: level - 1)
-                text += "; SL \(level - 1) is not enough (λ \(lambda(below.likelihood)) → \(below.risk?.rawValue ?? "-"))"
+                text +=
+                    "; SL \(level - 1) is not enough (λ \(lambda(below.likelihood)) → \(below.risk?.rawValue ?? "-"))"
             }
             let verdict =
-                level == slTarget ? "adequate" : level < slTarget ? "above what risk requires" : "too low: raise it to \(level)"
+                level == slTarget
+                ? "adequate" : level < slTarget ? "above what risk requires" : "too low: raise it to \(level)"
             text += ". Risk-based SL-T \(level); declared \(slTarget): \(verdict)."
         } else {
             let top = uniform.rating(target: t, at: 4)
-            text += "Even SL 4 on every zone and conduit leaves the likelihood at \(describe(top)) (λ \(lambda(top.likelihood))): no SL-T makes it tolerable; the structure must change (\(reason ?? "")). Declared \(slTarget)."
+            text +=
+                "Even SL 4 on every zone and conduit leaves the likelihood at \(describe(top)) (λ \(lambda(top.likelihood))): no SL-T makes it tolerable; the structure must change (\(reason ?? "")). Declared \(slTarget)."
         }
         return text
     }
@@ -192,7 +198,9 @@ public struct RiskWorksheet: Sendable {
                 }
             }
         }
-        let list = entries.isEmpty ? "the attackers' entries reach it through too few barriers" : Formatting.list(entries)
-        return "Zone \(zone) is not made tolerable by any SL: \(list). Add a zone boundary (a conduit with its own barriers, a data diode) between the entry and the zone, or remove the access."
+        let list =
+            entries.isEmpty ? "the attackers' entries reach it through too few barriers" : Formatting.list(entries)
+        return
+            "Zone \(zone) is not made tolerable by any SL: \(list). Add a zone boundary (a conduit with its own barriers, a data diode) between the entry and the zone, or remove the access."
     }
 }

@@ -4,61 +4,65 @@ import ZoneLabEngine
 import ZoneLabModel
 import ZoneLabSource
 
-/// SL-T justification by simulation (SPEC 4): for each zone with targets, whether it meets its
-/// SL-T in practice (its own targets, attackers up to its SL-T) and the smallest SL-A on the zone
-/// (its assets and conduits) with which it would; and a
-/// roadmap of hardening steps, largest risk reduction (per unit of cost) first.
+/// SL-T justification by simulation (SPEC 4): per zone with targets, the declared SL-T, the
+/// risk-based SL-T (4.1), whether the zone meets its declared SL-T in practice (its own targets,
+/// attackers up to its SL-T) and the smallest uniform SL at which it would (the SL-A needed on its
+/// paths), all from the five uniform plants; and a roadmap by risk reduction per cost.
 public struct TargetSLJustification: Sendable {
     public struct ZoneResult: Sendable {
         public var id: String
         public var slTarget: Int
-        /// Nil when no level of this zone alone achieves it.
+        /// The smallest uniform SL at which the zone meets its declared SL-T; nil when even 4 does not.
         public var recommended: Int?
         public var achievable: Bool { recommended != nil }
         /// Whether the zone meets its SL-T in practice as designed.
         public var meets: Bool
+        /// The risk-based SL-T (SPEC 4.1), and why there is none.
+        public var riskBased: Int?
+        public var riskBasedReason: String?
         /// The targets in the zone (its verdict considers only these).
         public var dependents: [String]
-        /// Worst P per attacker over the dependents, at the recommended level (or at SL 4).
+        /// Worst P per attacker over the zone's targets at the recommended level (or at SL 4).
         public var pAtRecommended: [String: Double]
         /// Why, in words an assessor can paste.
         public var rationale: String
-    }
-
-    public struct Step: Sendable {
-        public var change: Hardening
-        public var cost: Double?
-        /// Worst P over the targets, per attacker, before and after (cumulative).
-        public var pBefore: [String: Double]
-        public var pAfter: [String: Double]
-        public var zonesMeetingAfter: Int
     }
 
     public var seed: UInt64
     public var trials: Int
     public var calibration: JSONValue
     public var attackers: [String]
+    public var targets: [String]
     public var zones: [ZoneResult]
-    public var roadmap: [Step]
-    /// Zones that meet their SL-T in practice before and after the roadmap, of those with targets.
+    public var roadmap: [RoadmapStep]
+    public var stoppedBecause: RoadmapStop
+    /// Trials per attacker of each roadmap candidate.
+    public var roadmapTrials: Int
+    /// Zones that meet their SL-T in practice before the roadmap, of those with targets.
     public var zonesWithTargets: Int
     public var zonesMeetingBefore: Int
     /// Structural problems no SL can fix.
     public var structural: [String]
 
-    /// Runs the analysis; `maxSteps` bounds the roadmap.
-    public static func analyse(model: PlantModel, settings: SimulationSettings, maxSteps: Int = 8)
-        -> TargetSLJustification
-    {
-        let base = model.simulate(settings)
+    /// Runs the analysis: the plant as designed and the five uniform plants with `settings`, then
+    /// the roadmap with `roadmapTrials` paired trials per candidate.
+    public static func analyse(
+        model: PlantModel, settings: SimulationSettings, maxSteps: Int = 10, roadmapTrials: Int = 1_000,
+        countermeasures: [Countermeasure] = [], base: PlantBase? = nil
+    ) -> TargetSLJustification {
+        var settings = settings
+        settings.shard = nil
+        settings.firstTrial = 0
+        let designed = model.simulate(settings)
+        let uniform = UniformPlants.simulate(model, settings: settings, designed: designed)
         let scenario = model.scenario
         let entryZones = Set(model.attackers.flatMap(\.entry).compactMap { scenario.zone(of: $0) })
-        let baseVerdicts = ZoneVerdicts(base, model: model)
+        let verdicts = ZoneVerdicts(designed, model: model)
         var structural: [String] = []
         for attacker in model.attackers {
             for entry in attacker.entry {
                 guard let zone = scenario.zone(of: entry) else { continue }
-                let inside = base.targets.filter { $0.zone == zone && ($0.slTarget ?? 0) > 0 }
+                let inside = designed.targets.filter { $0.zone == zone && ($0.slTarget ?? 0) > 0 }
                 if !inside.isEmpty {
                     structural.append(
                         "Attacker \(attacker.id) starts in zone \(zone), where \(Formatting.list(inside.map(\.id))) \(inside.count == 1 ? "lies" : "lie"): no SL-T on that zone keeps it out. Add a zone boundary (a conduit) between where \(attacker.id) enters and the critical assets."
@@ -66,105 +70,62 @@ public struct TargetSLJustification: Sendable {
                 }
             }
         }
-        // A zone's verdict considers only the targets in that zone and the attackers up to its
-        // SL-T (SPEC 4): the search finds the SL-A the zone needs for that verdict to hold.
-        var results: [ZoneResult] = []
-        for verdict in baseVerdicts.verdicts where !entryZones.contains(verdict.zone) {
-            let zone = verdict.zone
-            let ownTargets = base.targets.indices.filter { base.targets[$0].zone == zone }
-            var recommended: Int?
-            var pAt: [String: Double] = [:]
-            var found: ZoneVerdicts.Verdict?
-            for level in 0...4 {
-                let trial = model.with(scenario: Hardening.zone(zone, level: level).applied(to: scenario)).simulate(
-                    settings)
-                pAt = worst(trial, among: ownTargets)
-                found = ZoneVerdicts(trial, model: model).verdicts.first { $0.zone == zone }
-                if found?.meets ?? true {
-                    recommended = level
-                    break
-                }
-            }
-            let slt = verdict.slTarget
-            let names = Formatting.list(verdict.targets)
-            let verb = verdict.targets.count == 1 ? "meets" : "meet"
-            let against = "attackers of capability up to \(slt)"
-            let rationale: String
-            if let level = recommended {
-                let worstText =
-                    found?.worst.map {
-                        "the worst P within the horizon is \(Formatting.percent($0.p)) (\($0.attacker) on \($0.target))"
-                    }
-                    ?? "no simulated attacker has a capability up to \(slt)"
-                rationale =
-                    "With zone \(zone) (its assets and conduits) at SL-A \(level) on every FR and the rest of the plant as designed, \(names) \(verb) SL-T \(slt) in practice against \(against): \(worstText), tolerable \(Formatting.percent(scenario.tolerable)). "
-                    + (level < slt
-                        ? "SL-A \(level) suffices here; the declared SL-T \(slt) leaves a margin."
-                        : level == slt
-                            ? "This confirms that SL-A at the declared SL-T \(slt) is what the zone needs."
-                            : "SL-A \(slt) is not enough on these paths: the zone needs SL-A \(level) to withstand the capability its SL-T \(slt) names.")
-            } else {
-                let worstText =
-                    found?.worst.map { "worst P \(Formatting.percent($0.p)), \($0.attacker) on \($0.target)" } ?? ""
-                rationale =
-                    "Even at SL-A 4, zone \(zone) alone does not make \(names) meet SL-T \(slt) against \(against) (\(worstText)): other zones on the paths must be hardened too (see the roadmap)"
-                    + (structural.isEmpty ? "." : ", or the structure changed.")
-            }
-            results.append(
-                ZoneResult(
-                    id: zone, slTarget: slt, recommended: recommended, meets: verdict.meets,
-                    dependents: verdict.targets,
-                    pAtRecommended: pAt, rationale: rationale))
+        let results = verdicts.verdicts.filter { !entryZones.contains($0.zone) }.map { verdict in
+            zoneResult(verdict, designed: designed, uniform: uniform, tolerable: scenario.tolerable)
         }
-
-        // Roadmap: greedy, cumulative.
-        var current = scenario
-        var currentSet = base
-        var roadmap: [Step] = []
-        let zonesWithTargets = ZoneVerdicts(base, model: model).verdicts.count
-        let meetingBefore = ZoneVerdicts(base, model: model).verdicts.filter(\.meets).count
-        while roadmap.count < maxSteps && !ZoneVerdicts(currentSet, model: model).failing.isEmpty {
-            let onPaths = Set(currentSet.outcomes.flatMap { $0.flatMap { $0.paths.flatMap(\.edges) } })
-            let conduitsOnPaths = Set(onPaths.compactMap(RunSet.conduit(ofEdge:)))
-            let zonesOnPaths = Set(
-                currentSet.outcomes.flatMap { $0.flatMap { $0.paths.flatMap { zones(onPath: $0.edges, current) } } })
-            var candidates: [Hardening] = []
-            for c in current.conduits.values
-            where conduitsOnPaths.contains(c.id) && !c.slAchieved.gaps(to: current.slTarget(of: c)).isEmpty {
-                candidates.append(.conduitToTarget(c.id))
-            }
-            for z in current.zones.values where zonesOnPaths.contains(z.id) && !entryZones.contains(z.id) {
-                let assetsShort = current.assets(in: z.id).contains {
-                    !current.slAchieved(of: $0).gaps(to: z.slTarget).isEmpty
-                }
-                if !z.slAchieved.gaps(to: z.slTarget).isEmpty || assetsShort { candidates.append(.zoneToTarget(z.id)) }
-            }
-            guard !candidates.isEmpty else { break }
-            let risk = totalRisk(currentSet)
-            var best: (change: Hardening, set: RunSet, score: Double)?
-            let allCosted = candidates.allSatisfy { $0.cost(in: current) != nil }
-            for change in candidates {
-                let set = model.with(scenario: change.applied(to: current)).simulate(settings)
-                let reduction = risk - totalRisk(set)
-                guard reduction > 0 else { continue }
-                let score = allCosted ? reduction / max(1, change.cost(in: current)!) : reduction
-                if best == nil || score > best!.score { best = (change, set, score) }
-            }
-            guard let chosen = best else { break }
-            roadmap.append(
-                Step(
-                    change: chosen.change, cost: chosen.change.cost(in: current),
-                    pBefore: worst(currentSet, among: Array(currentSet.targets.indices)),
-                    pAfter: worst(chosen.set, among: Array(chosen.set.targets.indices)),
-                    zonesMeetingAfter: ZoneVerdicts(chosen.set, model: model).verdicts.filter(\.meets).count))
-            current = chosen.change.applied(to: current)
-            currentSet = chosen.set
-        }
+        var roadmapSettings = settings
+        roadmapSettings.trials = max(1, min(settings.trials, roadmapTrials))
+        let roadmap = Roadmap.plan(
+            model: model, settings: roadmapSettings, maxSteps: maxSteps, countermeasures: countermeasures, base: base)
         return TargetSLJustification(
             seed: settings.seed, trials: settings.trials, calibration: model.calibration.json,
-            attackers: model.attackers.map(\.id),
-            zones: results, roadmap: roadmap, zonesWithTargets: zonesWithTargets, zonesMeetingBefore: meetingBefore,
+            attackers: model.attackers.map(\.id), targets: designed.targets.map(\.id), zones: results,
+            roadmap: roadmap.steps, stoppedBecause: roadmap.stop, roadmapTrials: roadmapSettings.trials,
+            zonesWithTargets: verdicts.verdicts.count, zonesMeetingBefore: verdicts.verdicts.filter(\.meets).count,
             structural: structural)
+    }
+
+    static func zoneResult(
+        _ verdict: ZoneVerdicts.Verdict, designed: RunSet, uniform: UniformPlants, tolerable: Double
+    ) -> ZoneResult {
+        let zone = verdict.zone
+        let own = UniformPlants.targets(in: zone, of: designed)
+        let recommended = uniform.slNeeded(zone: zone)
+        let at = uniform.runs[recommended ?? 4]
+        let found = ZoneVerdicts(at).verdicts.first { $0.zone == zone }
+        let (riskBased, reason) = uniform.riskBasedSLT(zone: zone)
+        let slt = verdict.slTarget
+        let names = Formatting.list(verdict.targets)
+        let verb = verdict.targets.count == 1 ? "meets" : "meet"
+        let against = "attackers of capability up to \(slt)"
+        var rationale: String
+        if let level = recommended {
+            let worstText =
+                found?.worst.map {
+                    "the worst P within the horizon is \(Formatting.percent($0.p)) (\($0.attacker) on \($0.target))"
+                } ?? "no simulated attacker has a capability up to \(slt)"
+            rationale =
+                "With every zone and conduit at SL-A \(level) or more on every FR (the attackers' entry zones as designed), \(names) \(verb) SL-T \(slt) in practice against \(against): \(worstText), tolerable \(Formatting.percent(tolerable)). "
+                + (level < slt
+                    ? "SL-A \(level) on the paths suffices; the declared SL-T \(slt) leaves a margin."
+                    : level == slt
+                        ? "This confirms that SL-A at the declared SL-T \(slt) is what the paths into the zone need."
+                        : "SL-A \(slt) is not enough on these paths: they need SL-A \(level) to withstand the capability the SL-T \(slt) names.")
+        } else {
+            let worstText =
+                found?.worst.map { "worst P \(Formatting.percent($0.p)), \($0.attacker) on \($0.target)" } ?? ""
+            rationale =
+                "Even with every zone and conduit at SL-A 4, \(names) do\(verdict.targets.count == 1 ? "es" : "") not meet SL-T \(slt) against \(against) (\(worstText)): the structure must change (see the structural findings)."
+        }
+        if let riskBased {
+            rationale += " Risk-based SL-T \(riskBased) (declared \(slt))."
+        } else if let reason {
+            rationale += " No risk-based SL-T: \(reason)."
+        }
+        return ZoneResult(
+            id: zone, slTarget: slt, recommended: recommended, meets: verdict.meets, riskBased: riskBased,
+            riskBasedReason: reason, dependents: verdict.targets, pAtRecommended: worst(at, among: own),
+            rationale: rationale)
     }
 
     /// The zones a path passes through: zones entered by conduit traversals and channels, and
@@ -182,15 +143,7 @@ public struct TargetSLJustification: Sendable {
         return result
     }
 
-    static func totalRisk(_ set: RunSet) -> Double {
-        set.outcomes.flatMap { $0.map(\.probability) }.reduce(0, +)
-    }
-
-    static func format(_ p: [String: Double]) -> String {
-        p.sorted { $0.key < $1.key }.map { "\($0.key) \(Formatting.percent($0.value))" }.joined(separator: ", ")
-    }
-
-    /// SPEC 7: `zonelab_target_sl: 1`.
+    /// SPEC 7: `zonelab_target_sl: 1` with the v2 fields.
     public func json(toolVersion: String, sha256: String) -> JSONValue {
         func pmap(_ p: [String: Double]) -> JSONValue {
             .object(attackers.map { ($0, .number(p[$0] ?? 0)) })
@@ -199,35 +152,29 @@ public struct TargetSLJustification: Sendable {
             ("zonelab_target_sl", 1),
             ("tool", .object([("name", "zonelab"), ("version", .string(toolVersion))])),
             ("seed", .int(Int(truncatingIfNeeded: seed))), ("trials", .int(trials)),
-            ("scenario_sha256", .string(sha256)),
+            ("roadmap_trials", .int(roadmapTrials)), ("scenario_sha256", .string(sha256)),
             ("calibration", calibration),
             (
                 "zones",
                 .array(
                     zones.map { z in
-                        .object([
+                        var pairs: [(String, JSONValue)] = [
                             ("id", .string(z.id)), ("sl_target", .int(z.slTarget)),
+                            ("risk_based_sl_target", z.riskBased.map { .int($0) } ?? .null),
+                        ]
+                        if let reason = z.riskBasedReason { pairs.append(("risk_based_reason", .string(reason))) }
+                        pairs += [
+                            ("meets_sl_target", .bool(z.meets)),
                             ("recommended_sl_target", z.recommended.map { .int($0) } ?? .null),
                             ("achievable", .bool(z.achievable)),
-                            ("meets_sl_target", .bool(z.meets)),
                             ("dependents", .array(z.dependents.map(JSONValue.string))),
-                            ("p_at_recommended", pmap(z.pAtRecommended)),
-                            ("rationale", .string(z.rationale)),
-                        ])
+                            ("p_at_recommended", pmap(z.pAtRecommended)), ("rationale", .string(z.rationale)),
+                        ]
+                        return .object(pairs)
                     })
             ),
-            (
-                "roadmap",
-                .array(
-                    roadmap.map { step in
-                        .object([
-                            ("change", .string(step.change.description)),
-                            ("cost", step.cost.map(JSONValue.number) ?? .null),
-                            ("p_before", pmap(step.pBefore)), ("p_after", pmap(step.pAfter)),
-                            ("zones_meeting_sl_t_after", .int(step.zonesMeetingAfter)),
-                        ])
-                    })
-            ),
+            ("roadmap", .array(roadmap.enumerated().map { $1.json(step: $0 + 1) })),
+            ("stopped_because", .string(stoppedBecause.rawValue)),
             ("zones_with_targets", .int(zonesWithTargets)), ("zones_meeting_sl_t_before", .int(zonesMeetingBefore)),
             ("structural", .array(structural.map(JSONValue.string))),
         ])

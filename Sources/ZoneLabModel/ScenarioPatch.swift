@@ -18,7 +18,7 @@ import ZoneLabSource
 /// set: {tolerable: 0.01, horizon: 60d}   # top-level keys
 /// ```
 public enum ScenarioPatch {
-    static let keys = ["zonelab_patch", "description", "remove", "add", "change", "set"]
+    static let keys = ["zonelab_patch", "description", "remove", "add", "change", "set", "name", "cost"]
     static let addKeys = ["zones", "assets", "conduits"]
     static let settable = [
         "name", "description", "horizon", "tolerable", "entry", "targets", "attackers", "calibration", "risk",

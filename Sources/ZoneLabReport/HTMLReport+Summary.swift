@@ -152,6 +152,14 @@ extension HTMLReport {
         return nodes
     }
 
+    /// A roadmap step in plant words.
+    func describe(_ change: RoadmapChange) -> String {
+        switch change {
+        case .raise(let h): describe(h)
+        case .countermeasure(let name, _): "Countermeasure: \(name)"
+        }
+    }
+
     /// A hardening step in plant words.
     func describe(_ change: Hardening) -> String {
         switch change {
@@ -161,13 +169,15 @@ extension HTMLReport {
         }
     }
 
-    func stepEffect(_ step: TargetSLJustification.Step) -> String {
+    func stepEffect(_ step: RoadmapStep) -> String {
         let attackers = content.justification.attackers
-        let changed = attackers.filter { (step.pBefore[$0] ?? 0) != (step.pAfter[$0] ?? 0) }
+        let before = step.worstBefore
+        let after = step.worstAfter
+        let changed = attackers.filter { (before[$0] ?? 0) != (after[$0] ?? 0) }
         let shown = (changed.isEmpty ? attackers : changed).prefix(4)
         var text =
             "worst P "
-            + shown.map { "\($0) \(Markup.percent(step.pBefore[$0] ?? 0)) → \(Markup.percent(step.pAfter[$0] ?? 0))" }
+            + shown.map { "\($0) \(Markup.percent(before[$0] ?? 0)) → \(Markup.percent(after[$0] ?? 0))" }
             .joined(separator: ", ")
         text += "; then \(step.zonesMeetingAfter) of \(content.justification.zonesWithTargets) zones meet their SL-T"
         if let cost = step.cost { text += "; estimated cost \(Self.money(cost))" }

@@ -84,7 +84,8 @@ public enum ReportAnalysis {
         }
         let gains = results.hardeningGain
         let gainTrials = results.hardeningTrials ?? roadmapSettings.trials
-        let justification = TargetSLJustification.analyse(model: model, settings: roadmapSettings)
+        let justification = TargetSLJustification.analyse(
+            model: model, settings: roadmapSettings, roadmapTrials: roadmapSettings.trials)
         let evidence = AttackEvidence.all(results)
         let strongest = AttackEvidence.strongest(evidence)
         let zones = try picture(

@@ -163,6 +163,24 @@ import ZoneLabTestSupport
         #expect(Self.lines(printed.stdout).last == "target-sl: \(files.path("p.json"))", "\(printed.stdout)")
     }
 
+    @Test func riskWritesTheWorksheet() throws {
+        let files = try TemporaryFiles("cmd-risk")
+        defer { files.cleanUp() }
+        let json = files.path("r.json")
+        let csv = files.path("r.csv")
+        try Self.run(
+            ["risk", RepositoryRoot.scenario("riverside-water"), "--trials", "200", "--json", json, "--csv", csv],
+            as: RiskCommand.self)
+        let object = try Self.object(json)
+        Self.expectKeys(object, ["zonelab_risk", "seed", "trials", "scenario_sha256", "calibration", "risk", "zones"])
+        let zones = try #require(object["zones"] as? [[String: Any]])
+        #expect(zones.count == 5)
+        for zone in zones { Self.expectKeys(zone, ["id", "sl_target", "risk_based_sl_target", "targets", "rationale"]) }
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 1 + 6)  // a header, then one row per zone and target
+        #expect(rows[0].hasPrefix("zone,zone_name,declared_sl_t,risk_based_sl_t,target"))
+    }
+
     @Test func requirementsWritesJSONAndCSV() throws {
         let files = try TemporaryFiles("cmd-requirements")
         defer { files.cleanUp() }
@@ -274,11 +292,15 @@ import ZoneLabTestSupport
         "merge": ["merge", "s0.json"],
         "whatif": ["whatif", "a.yaml", "b.yaml"],
         "target-sl": ["target-sl", "a.yaml"],
+        "risk": ["risk", "a.yaml"],
         "requirements": ["requirements", "a.yaml"],
         "generate": ["generate", "--sites", "1"],
         "render": ["render", "a.yaml"],
         "report": ["report", "a.yaml"],
         "schema": ["schema"],
+        "lint": ["lint", "a.yaml"],
+        "diff": ["diff", "a.yaml", "b.yaml"],
+        "export": ["export", "navigator", "a.yaml"],
     ]
 
     /// Every subcommand has a case above (and in the tests that run each one).

@@ -173,8 +173,11 @@ import ZoneLabTestSupport
             settings)
         #expect(ZoneVerdicts(hardened, model: model).failing.isEmpty)
         let justification = TargetSLJustification.analyse(model: model, settings: settings, maxSteps: 3)
-        #expect(justification.roadmap.first?.change == .conduitToTarget("ops-ctl"))
-        #expect(justification.roadmap.first.map { $0.pAfter["SL3"]! < $0.pBefore["SL3"]! } == true)
+        #expect(justification.roadmap.first?.change.description == Hardening.conduitToTarget("ops-ctl").description)
+        #expect(justification.roadmap.first.map { $0.worstAfter["SL3"]! < $0.worstBefore["SL3"]! } == true)
+        // No target is risk-rated: the roadmap stops when every zone meets its SL-T.
+        #expect(justification.stoppedBecause == .meetsSLT)
+        #expect(justification.roadmap.first.map { $0.reductionCI95.lower > 0 } == true)
     }
 
     @Test func entryInsideTheTargetZoneIsAStructuralFinding() throws {
