@@ -300,6 +300,9 @@ import ZoneLabTestSupport
         "schema": ["schema"],
         "lint": ["lint", "a.yaml"],
         "diff": ["diff", "a.yaml", "b.yaml"],
+        "export": ["export"],
+        "lint": ["lint", "a.yaml"],
+        "diff": ["diff", "a.yaml", "b.yaml"],
         "export": ["export", "navigator", "a.yaml"],
     ]
 
