@@ -143,4 +143,26 @@ import ZoneLabTestSupport
         #expect(json["zonelab_risk"]?.int == 1)
         #expect(json["zones"]?.array?.first?["targets"]?.array?.first?["residual"]?["risk"] != nil)
     }
+
+    /// A countermeasure that changes nothing has a paired reduction of exactly 0 in every trial:
+    /// the roadmap never proposes it, while one that helps is proposed.
+    @Test func aCountermeasureWithNoEffectIsNeverProposed() throws {
+        let path = RepositoryRoot.scenario("riverside-water")
+        let base = try PlantBase(path: path)
+        let nothing = try Countermeasure.load(path: RepositoryRoot.url("scenarios/countermeasures/no-change.yaml").path, base: base)
+        let tunnel = try Countermeasure.load(
+            path: RepositoryRoot.url("scenarios/countermeasures/close-vendor-tunnel.yaml").path, base: base)
+        #expect(nothing.cost == 1 && tunnel.cost == 12_000)
+        let settings = SimulationSettings(trials: 300, seed: 4, threads: 2)
+        let model = try PlantModel(try ScenarioLoader.load(path: path), settings: settings)
+        let plan = Roadmap.plan(
+            model: model, settings: settings, maxSteps: 4, countermeasures: [nothing, tunnel], base: base)
+        let names = plan.steps.map(\.change.description)
+        #expect(!names.contains(nothing.name))
+        #expect(names.contains(tunnel.name))
+        for step in plan.steps {
+            #expect(step.reductionCI95.lower > 0)
+            #expect(step.scoreAfter < step.scoreBefore)
+        }
+    }
 }
