@@ -55,12 +55,21 @@ public struct PlantGenerator: Sendable {
                 let type = types[k % types.count]
                 let isCritical = criticalTypes.contains(type) && critical < maxCritical
                 if isCritical { critical += 1 }
-                assets.append(
-                    Asset(
-                        id: "\(zone).\(type)\(k + 1)", name: "\(type.uppercased()) \(k + 1) (\(zone))", zone: zone,
-                        type: type,
-                        critical: isCritical, slAchievedOverrides: chance(0.1) ? [.SI: pick(0...1)] : [:],
-                        vulnerabilities: vulnerabilities(vulnerable)))
+                var asset = Asset(
+                    id: "\(zone).\(type)\(k + 1)", name: "\(type.uppercased()) \(k + 1) (\(zone))", zone: zone,
+                    type: type,
+                    critical: isCritical, slAchievedOverrides: chance(0.1) ? [.SI: pick(0...1)] : [:],
+                    vulnerabilities: vulnerabilities(vulnerable))
+                // Critical assets are risk-rated (SPEC 4.1), by type and without a draw, so the
+                // plant's random layout does not depend on it: a safety system's compromise is a
+                // safety matter, a controller's a production (and safety) one.
+                if isCritical {
+                    asset.consequence =
+                        type == "sis"
+                        ? Consequence(impact: Impact(byCategory: [("safety", 5), ("environment", 4)]), loss: 10_000_000)
+                        : Consequence(impact: Impact(byCategory: [("production", 4), ("safety", 3)]), loss: 1_000_000)
+                }
+                assets.append(asset)
             }
         }
         func conduit(_ id: String, _ a: String, _ b: String, sla: Int, forward: Bool = false, cost: Double) {

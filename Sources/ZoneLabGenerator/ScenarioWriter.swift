@@ -29,6 +29,13 @@ public enum ScenarioWriter {
             var fields = ["id: \(a.id)", "name: \(q(a.name))", "zone: \(a.zone)"]
             if let t = a.type { fields.append("type: \(q(t))") }
             if a.critical { fields.append("critical: true") }
+            if let impact = a.consequence.impact {
+                fields.append(
+                    impact.byCategory.isEmpty
+                        ? "impact: \(impact.level)"
+                        : "impact: {\(impact.byCategory.map { "\($0.category): \($0.level)" }.joined(separator: ", "))}")
+            }
+            if let loss = a.consequence.loss { fields.append("loss: \(Formatting.fixed(loss, decimals: 0))") }
             if !a.slAchievedOverrides.isEmpty {
                 fields.append(
                     "sl_achieved: {\(a.slAchievedOverrides.sorted { $0.key < $1.key }.map { "\($0.key.rawValue): \($0.value)" }.joined(separator: ", "))}"
