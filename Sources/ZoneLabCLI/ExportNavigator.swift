@@ -8,6 +8,10 @@ import ZoneLabSource
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export simulation results for other tools.",
+        discussion: """
+            Examples:
+              zonelab export navigator plant.yaml -o layer.json
+            """,
         subcommands: [ExportNavigator.self])
 }
 

@@ -45,14 +45,14 @@ extension ScenarioSchema {
                     "vulnerabilities",
                     array("Known vulnerabilities; ids unique within the asset.", items: ref("vulnerability", nil))
                 ),
-                ("impact", ref("impact", "Consequence of its compromise (SPEC 4.1).")),
-                ("loss", ref("loss", "What its compromise costs (SPEC 4.1).")),
-                ("media", boolean("Accepts removable media such as USB sticks (SPEC 3.5).")),
+                ("impact", ref("impact", "Consequence of its compromise.")),
+                ("loss", ref("loss", "What its compromise costs.")),
+                ("media", boolean("Accepts removable media such as USB sticks.")),
                 (
                     "transient",
                     array("Zones it is carried into now and then (a maintenance laptop).", items: ref("transient", nil))
                 ),
-                ("inventory", ref("inventory", "What an asset inventory knows of it (SPEC 8).")),
+                ("inventory", ref("inventory", "What an asset inventory knows of it.")),
             ], required: ["id", "zone"])
     }
 
@@ -63,7 +63,7 @@ extension ScenarioSchema {
                 ("id", ref("id", "A CVE or other id, unique within the asset.")),
                 ("severity", enumeration("How severe it is.", ["low", "medium", "high", "critical"])),
                 ("exploit", enumeration("Whether exploit code is public (default none).", ["public", "none"])),
-                ("preauth", boolean("Exploitable before authentication, e.g. on a VPN appliance (SPEC 3.5).")),
+                ("preauth", boolean("Exploitable before authentication, e.g. on a VPN appliance.")),
             ], required: ["id", "severity"])
     }
 
@@ -121,7 +121,7 @@ extension ScenarioSchema {
 
     static var credential: JSONValue {
         object(
-            "Credentials an attacker can harvest from where they are stored and use (SPEC 3.5).",
+            "Credentials an attacker can harvest from where they are stored and use.",
             [
                 ("id", ref("id", "Unique among zones, assets, conduits and credentials.")),
                 ("name", string("A readable name.")),
@@ -145,8 +145,8 @@ extension ScenarioSchema {
                     oneOrList("Where it starts; default the scenario's entry.", item: ref("id", nil), minItems: 1)
                 ),
                 ("horizon", ref("duration", "Its horizon; positive.")),
-                ("rate", number("Attempts per year (SPEC 4.1), > 0.", exclusiveMinimum: 0)),
-                ("media", boolean("Brings removable media (SPEC 3.5).")),
+                ("rate", number("Attempts per year, > 0.", exclusiveMinimum: 0)),
+                ("media", boolean("Brings removable media.")),
             ], required: ["id", "capability"])
     }
 

@@ -14,7 +14,7 @@ extension ScenarioSchema {
             "One cell of the gap table; a key left out keeps its default.",
             [("p", probability), ("ttc", ref("ttc", "Time to compromise."))])
         return object(
-            "Calibration overrides (SPEC 3.3, 3.4, 3.5, 4.1). `--calibration FILE` takes the same keys.",
+            "Calibration overrides. `--calibration FILE` takes the same keys.",
             [
                 ("gap", gapMap("Per gap d = capability - protection, -3..4: {p, ttc}.", value: cell)),
                 ("horizon", keyedMap("Horizon per capability 1..4.", keys: 1...4, value: ref("duration", nil))),
@@ -32,10 +32,10 @@ extension ScenarioSchema {
                         "Attempts per year of the default attackers, per capability 1..4.", keys: 1...4,
                         value: number("Attempts per year, > 0.", exclusiveMinimum: 0))
                 ),
-                ("detect", gapMap("Detection probability per gap c - m, -3..4 (SPEC 3.4).", value: probability)),
+                ("detect", gapMap("Detection probability per gap c - m, -3..4.", value: probability)),
                 (
                     "response",
-                    keyedMap("Response time per monitoring level 1..4 (SPEC 3.4).", keys: 1...4, value: ref("ttc", nil))
+                    keyedMap("Response time per monitoring level 1..4.", keys: 1...4, value: ref("ttc", nil))
                 ),
                 (
                     "mfa_level",
@@ -61,7 +61,7 @@ extension ScenarioSchema {
             "Five risk levels, likelihood band 1..5.", items: enumeration("A risk level.", levels), minItems: 5,
             maxItems: 5)
         return object(
-            "Risk settings (SPEC 4.1).",
+            "Risk settings.",
             [
                 (
                     "likelihood_bands",

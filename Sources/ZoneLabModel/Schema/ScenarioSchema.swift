@@ -59,7 +59,7 @@ public enum ScenarioSchema {
             ("conduits", array("Conduits: the communication between two zones.", items: ref("conduit", nil))),
             (
                 "credentials",
-                array("Credentials an attacker can harvest and use (SPEC 3.5).", items: ref("credential", nil))
+                array("Credentials an attacker can harvest and use.", items: ref("credential", nil))
             ),
             (
                 "attackers",
@@ -69,9 +69,9 @@ public enum ScenarioSchema {
             ),
             (
                 "calibration",
-                ref("calibration", "Overrides of the default calibration (SPEC 3.3); cells not given keep defaults.")
+                ref("calibration", "Overrides of the default calibration; cells not given keep defaults.")
             ),
-            ("risk", ref("risk", "The risk settings (SPEC 4.1); all keys optional.")),
+            ("risk", ref("risk", "The risk settings; all keys optional.")),
         ]
     }
 
@@ -119,7 +119,7 @@ public enum ScenarioSchema {
     static var impactDefinition: JSONValue {
         let categories = ["safety", "environment", "production", "finance", "reputation"]
         return described(
-            "Consequence of a compromise (SPEC 4.1): a level 1..5, or a map of categories each 1..5 whose largest counts.",
+            "Consequence of a compromise: a level 1..5, or a map of categories each 1..5 whose largest counts.",
             [
                 "anyOf": [
                     ref("impactLevel", nil),
