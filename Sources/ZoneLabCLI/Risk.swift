@@ -65,7 +65,8 @@ struct RiskCommand: ParsableCommand {
                 + model.attackers.map {
                     "\($0.id) (capability \($0.capability), \(Formatting.fixed($0.rate, decimals: 3))/y, from \($0.entry.joined(separator: ", ")))"
                 }.joined(separator: "; "))
-        let bands = sheet.risk.likelihoodBands.map { Formatting.fixed($0, decimals: 3) }.joined(separator: ", ")
+        let bands = sheet.risk.likelihoodBands.map { RiskWorksheet.lambda($0).replacingOccurrences(of: "/y", with: "") }
+            .joined(separator: ", ")
         out.append(
             "Likelihood levels 2–5 start at λ = \(bands) per year; tolerable up to \(sheet.risk.tolerable.rawValue).")
         var table = TextTable(["zone", "SL-T", "risk-based", "target", "impact", "unmitigated", "residual"])

@@ -66,7 +66,8 @@ public struct PlantGenerator: Sendable {
                 if isCritical {
                     asset.consequence =
                         type == "sis"
-                        ? Consequence(impact: Impact(byCategory: [("safety", 5), ("environment", 4)]), loss: 10_000_000)
+                        ? Consequence(
+                            impact: Impact(byCategory: [("safety", 5), ("environment", 4)]), loss: 10_000_000)
                         : Consequence(impact: Impact(byCategory: [("production", 4), ("safety", 3)]), loss: 1_000_000)
                 }
                 assets.append(asset)

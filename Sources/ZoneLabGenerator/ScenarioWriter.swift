@@ -33,7 +33,8 @@ public enum ScenarioWriter {
                 fields.append(
                     impact.byCategory.isEmpty
                         ? "impact: \(impact.level)"
-                        : "impact: {\(impact.byCategory.map { "\($0.category): \($0.level)" }.joined(separator: ", "))}")
+                        : "impact: {\(impact.byCategory.map { "\($0.category): \($0.level)" }.joined(separator: ", "))}"
+                )
             }
             if let loss = a.consequence.loss { fields.append("loss: \(Formatting.fixed(loss, decimals: 0))") }
             if !a.slAchievedOverrides.isEmpty {

@@ -104,7 +104,9 @@ public struct ResultsDocument: Sendable {
         var set = RunSet(
             seed: seed, trials: trials, sha256: sha256, calibration: calibration, toolVersion: toolVersion,
             tolerable: tolerable, attackers: attackers,
-            targets: targets.map { .init(id: $0.id, zone: $0.zone, slTarget: $0.slTarget, consequence: $0.consequence) },
+            targets: targets.map {
+                .init(id: $0.id, zone: $0.zone, slTarget: $0.slTarget, consequence: $0.consequence)
+            },
             conduits: conduits.map { .init(id: $0.id, slGap: $0.slGap) }, outcomes: outcomes)
         set.shard = (shard.index, shard.count)
         set.runTrials = shard.runTrials

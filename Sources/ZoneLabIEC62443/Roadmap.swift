@@ -127,7 +127,9 @@ public enum Roadmap {
             if steps.count >= maxSteps { return (steps, .maxSteps) }
             guard let plan = scenario(measures: measures, raises: raises) else { return (steps, .noCandidateHelps) }
             var candidates: [(change: RoadmapChange, cost: Double?, scenario: Scenario)] = []
-            for raise in raiseCandidates(plan, excluding: entryZones) {
+            // A raise off every compromise path changes no trial (monotone coupling): skip it.
+            let onPaths = touched(current, in: plan)
+            for raise in raiseCandidates(plan, excluding: entryZones) where onPaths.contains(raise) {
                 candidates.append((.raise(raise), raise.cost(in: plan), raise.applied(to: plan)))
             }
             for measure in countermeasures where !measures.contains(where: { $0.file == measure.file }) {
@@ -167,6 +169,44 @@ public enum Roadmap {
                 if let m = countermeasures.first(where: { $0.file == file }) { measures.append(m) }
             }
             current = chosen.set
+        }
+    }
+
+    /// The conduits the compromise paths cross and the zones of the assets they take: the only
+    /// places whose raise can change a trial.
+    static func touched(_ set: RunSet, in s: Scenario) -> Touched {
+        var touched = Touched()
+        var seen = Set<String>()
+        for outcomes in set.outcomes {
+            for outcome in outcomes {
+                for path in outcome.paths {
+                    for edge in path.edges where seen.insert(edge).inserted {
+                        switch EdgeID(edge) {
+                        case .exploit(let a): if let z = s.assets[a]?.zone { touched.zones.insert(z) }
+                        case .cross(let c, _, _, _), .channel(let c, _, _): touched.conduits.insert(c)
+                        case .enter(let c, let cid):
+                            touched.conduits.insert(c)
+                            if let to = s.conduits[c]?.channel(withCID: cid)?.to, let z = s.assets[to]?.zone {
+                                touched.zones.insert(z)
+                            }
+                        default: break
+                        }
+                    }
+                }
+            }
+        }
+        return touched
+    }
+
+    struct Touched {
+        var conduits = Set<String>()
+        var zones = Set<String>()
+
+        func contains(_ change: Hardening) -> Bool {
+            switch change {
+            case .conduitToTarget(let c): conduits.contains(c)
+            case .zoneToTarget(let z), .zone(let z, _): zones.contains(z)
+            }
         }
     }
 

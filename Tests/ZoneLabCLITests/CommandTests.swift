@@ -175,7 +175,9 @@ import ZoneLabTestSupport
         Self.expectKeys(object, ["zonelab_risk", "seed", "trials", "scenario_sha256", "calibration", "risk", "zones"])
         let zones = try #require(object["zones"] as? [[String: Any]])
         #expect(zones.count == 5)
-        for zone in zones { Self.expectKeys(zone, ["id", "sl_target", "risk_based_sl_target", "targets", "rationale"]) }
+        for zone in zones {
+            Self.expectKeys(zone, ["id", "sl_target", "risk_based_sl_target", "targets", "rationale"])
+        }
         let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 1 + 6)  // a header, then one row per zone and target
         #expect(rows[0].hasPrefix("zone,zone_name,declared_sl_t,risk_based_sl_t,target"))
@@ -301,9 +303,6 @@ import ZoneLabTestSupport
         "lint": ["lint", "a.yaml"],
         "diff": ["diff", "a.yaml", "b.yaml"],
         "export": ["export"],
-        "lint": ["lint", "a.yaml"],
-        "diff": ["diff", "a.yaml", "b.yaml"],
-        "export": ["export", "navigator", "a.yaml"],
     ]
 
     /// Every subcommand has a case above (and in the tests that run each one).

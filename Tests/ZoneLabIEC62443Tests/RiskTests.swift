@@ -149,7 +149,8 @@ import ZoneLabTestSupport
     @Test func aCountermeasureWithNoEffectIsNeverProposed() throws {
         let path = RepositoryRoot.scenario("riverside-water")
         let base = try PlantBase(path: path)
-        let nothing = try Countermeasure.load(path: RepositoryRoot.url("scenarios/countermeasures/no-change.yaml").path, base: base)
+        let nothing = try Countermeasure.load(
+            path: RepositoryRoot.url("scenarios/countermeasures/no-change.yaml").path, base: base)
         let tunnel = try Countermeasure.load(
             path: RepositoryRoot.url("scenarios/countermeasures/close-vendor-tunnel.yaml").path, base: base)
         #expect(nothing.cost == 1 && tunnel.cost == 12_000)

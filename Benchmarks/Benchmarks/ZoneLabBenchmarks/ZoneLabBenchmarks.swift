@@ -23,7 +23,8 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(20),
         maxIterations: 5
     )
-    let relaxationsPerSecond = BenchmarkMetric.custom("relaxations/s (M)", polarity: .prefersLarger, useScalingFactor: false)
+    let relaxationsPerSecond = BenchmarkMetric.custom(
+        "relaxations/s (M)", polarity: .prefersLarger, useScalingFactor: false)
 
     for sites in [1, 100] {
         let (_, graph) = plantGraph(sites: sites)
@@ -31,7 +32,8 @@ let benchmarks: @Sendable () -> Void = {
         for threads in [1, 2] {
             Benchmark(
                 "engine: trial loop, \(sites) site(s), SL3, \(threads) thread(s)",
-                configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal, relaxationsPerSecond], scalingFactor: .one)
+                configuration: .init(
+                    metrics: [.wallClock, .throughput, .mallocCountTotal, relaxationsPerSecond], scalingFactor: .one)
             ) { benchmark in
                 let simulator = Simulator(graph: graph, seed: 1, threads: threads)
                 benchmark.startMeasurement()
@@ -49,7 +51,8 @@ let benchmarks: @Sendable () -> Void = {
     // same (the workspace and the result table), so the loop itself allocates nothing.
     let (_, small) = plantGraph(sites: 1)
     for trials in [1_000, 10_000] {
-        Benchmark("engine: allocations, \(trials) trials, 1 thread", configuration: .init(metrics: [.mallocCountTotal])) { benchmark in
+        Benchmark("engine: allocations, \(trials) trials, 1 thread", configuration: .init(metrics: [.mallocCountTotal]))
+        { benchmark in
             blackHole(Simulator(graph: small, seed: 1, threads: 1).throughput(TrialPlan(count: trials)).relaxations)
         }
     }
@@ -76,6 +79,29 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(model.simulate(SimulationSettings(trials: 10_000)))
             benchmark.stopMeasurement()
         }
+        // The risk analyses against a plain simulation of the same plant (SPEC 4.1: five uniform
+        // plants and the unmitigated plant, not one simulation per zone and level).
+        let analysis = BenchmarkConfiguration(metrics: [.wallClock], maxIterations: 1)
+        Benchmark("analysis: simulate --no-hardening, 2,000 trials, \(sites) site(s)", configuration: analysis) {
+            benchmark in
+            let model = try PlantModel(ScenarioLoader.load(data: Data(yaml.utf8), file: "p.yaml"), settings: .init())
+            benchmark.startMeasurement()
+            blackHole(model.simulate(SimulationSettings(trials: 2_000)))
+            benchmark.stopMeasurement()
+        }
+        Benchmark("analysis: risk, 2,000 trials, \(sites) site(s)", configuration: analysis) { benchmark in
+            let model = try PlantModel(ScenarioLoader.load(data: Data(yaml.utf8), file: "p.yaml"), settings: .init())
+            benchmark.startMeasurement()
+            blackHole(RiskWorksheet.assess(model: model, settings: SimulationSettings(trials: 2_000)))
+            benchmark.stopMeasurement()
+        }
+        Benchmark("analysis: target-sl with roadmap, 2,000 trials, \(sites) site(s)", configuration: analysis) {
+            benchmark in
+            let model = try PlantModel(ScenarioLoader.load(data: Data(yaml.utf8), file: "p.yaml"), settings: .init())
+            benchmark.startMeasurement()
+            blackHole(TargetSLJustification.analyse(model: model, settings: SimulationSettings(trials: 2_000)))
+            benchmark.stopMeasurement()
+        }
     }
 }
 
@@ -83,7 +109,10 @@ enum RenderBenchmarks {
     static func register() {
         for sites in [1, 10, 100] {
             let scenario = PlantGenerator(sites: sites).generate()
-            Benchmark("render: zones picture to SVG, \(sites) site(s)", configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 3)) { benchmark in
+            Benchmark(
+                "render: zones picture to SVG, \(sites) site(s)",
+                configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 3)
+            ) { benchmark in
                 for _ in benchmark.scaledIterations {
                     blackHole(try Graphviz.render(ZonesPicture.graph(scenario).text, format: .svg))
                 }
