@@ -43,6 +43,8 @@ public struct TargetSLJustification: Sendable {
     public var zonesMeetingBefore: Int
     /// Structural problems no SL can fix.
     public var structural: [String]
+    /// The IEC 62443-3-2 risk worksheet from the same runs (SPEC 4.1).
+    public var worksheet: RiskWorksheet
 
     /// Runs the analysis: the plant as designed and the five uniform plants with `settings`, then
     /// the roadmap with `roadmapTrials` paired trials per candidate.
@@ -53,7 +55,8 @@ public struct TargetSLJustification: Sendable {
         var settings = settings
         settings.shard = nil
         settings.firstTrial = 0
-        let designed = model.simulate(settings)
+        var designed = model.simulate(settings)
+        if designed.hasRiskRatedTargets { designed.unmitigated = model.unmitigatedCounts(settings) }
         let uniform = UniformPlants.simulate(model, settings: settings, designed: designed)
         let scenario = model.scenario
         let entryZones = Set(model.attackers.flatMap(\.entry).compactMap { scenario.zone(of: $0) })
@@ -82,7 +85,7 @@ public struct TargetSLJustification: Sendable {
             attackers: model.attackers.map(\.id), targets: designed.targets.map(\.id), zones: results,
             roadmap: roadmap.steps, stoppedBecause: roadmap.stop, roadmapTrials: roadmapSettings.trials,
             zonesWithTargets: verdicts.verdicts.count, zonesMeetingBefore: verdicts.verdicts.filter(\.meets).count,
-            structural: structural)
+            structural: structural, worksheet: RiskWorksheet(model: model, designed: designed, uniform: uniform))
     }
 
     static func zoneResult(

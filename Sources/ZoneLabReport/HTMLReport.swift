@@ -11,7 +11,7 @@ import ZoneLabSource
 public struct HTMLReport {
     /// The sections, in order, with their ids (anchors of the table of contents).
     public static let sectionIDs = [
-        "summary", "pictures", "charts", "weak-conduits", "target-sl", "requirements", "whatif", "evidence",
+        "summary", "pictures", "charts", "risk", "weak-conduits", "target-sl", "requirements", "whatif", "evidence",
     ]
 
     let content: ReportContent
@@ -78,6 +78,7 @@ public struct HTMLReport {
             ("summary", "Executive summary", summary()),
             ("pictures", "Zones, conduits and attack paths", pictures()),
             ("charts", "Probability of compromise", charts()),
+            ("risk", "Risk (IEC 62443-3-2)", risk()),
             ("weak-conduits", "Weak conduits", weakConduits()),
             ("target-sl", "SL-T justification and roadmap", targetSL()),
             ("requirements", "IEC 62443-3-3 requirements per zone", requirements()),

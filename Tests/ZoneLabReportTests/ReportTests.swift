@@ -155,6 +155,21 @@ enum Fixtures {
         #expect(FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("results.json").path))
     }
 
+    /// The risk section places every risk-rated critical asset of the demo plant in the matrix
+    /// and lists it in the worksheet with its zone's risk-based SL-T.
+    @Test func riskSectionPlacesTheTargetsInTheMatrix() throws {
+        let demo = try Fixtures.demo.get()
+        let start = try #require(demo.html.range(of: "id=\"risk\""))
+        let end = try #require(demo.html.range(of: "id=\"weak-conduits\""))
+        let section = String(demo.html[start.upperBound..<end.lowerBound])
+        #expect(section.contains("aria-label=\"Risk matrix with the critical assets placed\""))
+        // Six rated targets (five critical assets and the SCADA zone): six numbered dots.
+        #expect(section.components(separatedBy: "fill:#FFFFFF;font-weight:600").count - 1 == 6)
+        #expect(section.contains("risk-based SL-T"))
+        #expect(section.contains("Zone a-sis: consequence 5 (safety)"))
+        #expect(section.contains("not reachable by SL"))
+    }
+
     @Test func evidenceBlockCarriesTheRun() throws {
         let demo = try Fixtures.demo.get()
         let bytes = try Data(contentsOf: Fixtures.repository.appendingPathComponent("scenarios/riverside-water.yaml"))
