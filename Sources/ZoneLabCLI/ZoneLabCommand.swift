@@ -22,7 +22,7 @@ public struct ZoneLabCommand: ParsableCommand {
         subcommands: [
             Demo.self, Validate.self, Show.self, Simulate.self, Compile.self, Merge.self, WhatIfCommand.self,
             TargetSLCommand.self, RiskCommand.self, RequirementsCommand.self, Generate.self, Render.self, Report.self,
-            SchemaCommand.self, Lint.self, Diff.self, Export.self,
+            SchemaCommand.self, Lint.self, Diff.self, Export.self, Import.self,
         ]
     )
 

@@ -45,6 +45,8 @@ public struct Asset: Sendable, Hashable, Identifiable {
     public var vulnerabilities: [Vulnerability]
     /// What its compromise costs (`impact`, `loss`; SPEC 4.1), for critical assets.
     public var consequence = Consequence()
+    /// What an asset inventory knows of it (SPEC 8): ip, mac, vendor, model, firmware.
+    public var inventory: Inventory?
 
     public init(
         id: String, name: String? = nil, zone: String, type: String? = nil, critical: Bool = false,

@@ -81,6 +81,7 @@ extension ScenarioReader {
             slAchievedOverrides: f["sl_achieved"].flatMap { slOverrides($0, "'sl_achieved' of \(what)") } ?? [:],
             vulnerabilities: vulnerabilities)
         asset.consequence = consequence(f, what)
+        asset.inventory = f["inventory"].flatMap { inventory($0, what) }
         return id == nil ? nil : asset
     }
 

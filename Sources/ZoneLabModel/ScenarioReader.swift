@@ -17,6 +17,7 @@ struct ScenarioReader {
     static let zoneKeys = ["id", "name", "level", "sl_target", "sl_achieved", "compensating", "upgrade_cost"]
     static let assetKeys = [
         "id", "name", "zone", "type", "critical", "sl_achieved", "vulnerabilities", "impact", "loss",
+        "inventory",
     ]
     static let vulnerabilityKeys = ["id", "severity", "exploit"]
     static let conduitKeys = [

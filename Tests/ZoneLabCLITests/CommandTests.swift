@@ -303,6 +303,7 @@ import ZoneLabTestSupport
         "lint": ["lint", "a.yaml"],
         "diff": ["diff", "a.yaml", "b.yaml"],
         "export": ["export"],
+        "import": ["import"],
     ]
 
     /// Every subcommand has a case above (and in the tests that run each one).
