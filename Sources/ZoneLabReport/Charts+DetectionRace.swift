@@ -15,44 +15,14 @@ extension Charts {
     /// in which it would reach it and the defender had contained the campaign by t (dashed). Where
     /// the dashed line runs ahead of the solid one the defender wins the race.
     static func detectionRace(_ set: RunSet, target t: Int, title: String, subtitle: String) -> BodyNode {
-        let width = 520.0
-        let height = 284.0
-        let left = 52.0
-        let right = 14.0
-        let top = 44.0
-        let bottom = 40.0
-        let plotW = width - left - right
-        let plotH = height - top - bottom
-        let axis = TimeAxis(set: set)
-        let yMax = pMaximum(set.outcomes.map { $0[t].unopposedProbability }, tolerable: nil)
-        func x(_ hours: Double) -> Double { left + axis.fraction(hours) * plotW }
-        func y(_ p: Double) -> Double { top + plotH - min(p, yMax) / yMax * plotH }
-
-        var nodes: [BodyNode] = [
-            Markup.element("title", [Markup.text(title)]),
-            Markup.element(
-                "text",
-                [
-                    Markup.attribute("x", "8"), Markup.attribute("y", "16"), Markup.attribute("class", "chart-title"),
-                    Markup.text(shortened(title, to: 66)),
-                ]),
-            label(shortened(subtitle, to: 84), x: 8, y: 32, anchor: "start"),
-        ]
-        for i in 0...4 {
-            let p = yMax * Double(i) / 4
-            nodes.append(line(left, y(p), left + plotW, y(p), stroke: gridColour))
-            nodes.append(label(Markup.percent(p), x: left - 6, y: y(p) + 4, anchor: "end"))
-        }
-        for tick in axis.ticks {
-            nodes.append(line(x(tick), top, x(tick), top + plotH, stroke: gridColour))
-            nodes.append(label(TimeSpan.format(hours: tick), x: x(tick), y: top + plotH + 16, anchor: "middle"))
-        }
-        nodes.append(line(left, top + plotH, left + plotW, top + plotH, stroke: axisColour))
-        nodes.append(line(left, top, left, top + plotH, stroke: axisColour))
-        nodes.append(
-            label(
-                "time since the attack began (log scale); solid: compromise, dashed: containment",
-                x: left + plotW / 2, y: height - 6, anchor: "middle"))
+        let frame = TimeFrame(
+            set: set, yMax: pMaximum(set.outcomes.map { $0[t].unopposedProbability }, tolerable: nil))
+        let (width, height, axis) = (frame.width, frame.height, frame.axis)
+        func x(_ hours: Double) -> Double { frame.x(hours) }
+        func y(_ p: Double) -> Double { frame.y(p) }
+        var nodes = frame.nodes(
+            title: title, subtitle: subtitle,
+            timeLabel: "time since the attack began (log scale); solid: compromise, dashed: containment")
         for (a, attacker) in set.attackers.enumerated() {
             let outcome = set.outcomes[a][t]
             guard outcome.unopposed > 0 else { continue }

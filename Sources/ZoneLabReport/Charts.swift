@@ -84,43 +84,15 @@ enum Charts {
     /// P(compromise by t) of one target, one line per attacker up to its horizon, with the
     /// tolerable line: the empirical CDF of the time to compromise over all trials.
     static func compromiseOverTime(_ set: RunSet, target t: Int, title: String, subtitle: String) -> BodyNode {
-        let width = 520.0
-        let height = 284.0
-        let left = 52.0
-        let right = 14.0
-        let top = 44.0
-        let bottom = 40.0
-        let plotW = width - left - right
-        let plotH = height - top - bottom
-        let axis = TimeAxis(set: set)
-        let yMax = pMaximum(set.outcomes.map { $0[t].probability }, tolerable: set.tolerable)
-        func x(_ hours: Double) -> Double { left + axis.fraction(hours) * plotW }
-        func y(_ p: Double) -> Double { top + plotH - min(p, yMax) / yMax * plotH }
-
-        var nodes: [BodyNode] = []
-        nodes.append(Markup.element("title", [Markup.text(title)]))
-        nodes.append(
-            Markup.element(
-                "text",
-                [
-                    Markup.attribute("x", "8"), Markup.attribute("y", "16"), Markup.attribute("class", "chart-title"),
-                    Markup.text(shortened(title, to: 66)),
-                ]))
-        nodes.append(label(shortened(subtitle, to: 84), x: 8, y: 32, anchor: "start"))
-        // Grid and axes.
-        for i in 0...4 {
-            let p = yMax * Double(i) / 4
-            nodes.append(line(left, y(p), left + plotW, y(p), stroke: gridColour))
-            nodes.append(label(Markup.percent(p), x: left - 6, y: y(p) + 4, anchor: "end"))
-        }
-        for tick in axis.ticks {
-            nodes.append(line(x(tick), top, x(tick), top + plotH, stroke: gridColour))
-            nodes.append(label(TimeSpan.format(hours: tick), x: x(tick), y: top + plotH + 16, anchor: "middle"))
-        }
-        nodes.append(line(left, top + plotH, left + plotW, top + plotH, stroke: axisColour))
-        nodes.append(line(left, top, left, top + plotH, stroke: axisColour))
-        nodes.append(
-            label("time since the attack began (log scale)", x: left + plotW / 2, y: height - 6, anchor: "middle"))
+        let frame = TimeFrame(
+            set: set, yMax: pMaximum(set.outcomes.map { $0[t].probability }, tolerable: set.tolerable))
+        let (width, height, left, plotW, axis, yMax) = (
+            frame.width, frame.height, frame.left, frame.plotW, frame.axis, frame.yMax
+        )
+        func x(_ hours: Double) -> Double { frame.x(hours) }
+        func y(_ p: Double) -> Double { frame.y(p) }
+        var nodes = frame.nodes(
+            title: title, subtitle: subtitle, timeLabel: "time since the attack began (log scale)")
         if let tolerable = set.tolerable, tolerable <= yMax {
             nodes.append(
                 Markup.empty(
