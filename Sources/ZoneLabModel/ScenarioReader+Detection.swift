@@ -12,52 +12,21 @@ extension ScenarioReader {
     }
 
     mutating func detectTable(_ node: DocumentNode, _ what: String) -> [Int: Double] {
-        guard case .mapping(let pairs) = node.kind else {
-            diagnostics.error(
-                "\(what) must be a mapping from gap (-3 to 4, capability minus monitoring level) to a probability, found \(node.kindDescription)",
-                at: node.location)
-            return [:]
+        integerKeyedTable(
+            node, what, keys: Calibration.gaps, keyName: "a gap -3 to 4 (capability minus monitoring level)",
+            mapsTo: "a probability"
+        ) { reader, value, d in
+            reader.diagnostics.number(value, "q of gap \(d) in \(what)", in: 0...1)
         }
-        var table: [Int: Double] = [:]
-        for pair in pairs {
-            let keyText = pair.key.text ?? ""
-            guard let d = Int(keyText), Calibration.gaps.contains(d) else {
-                diagnostics.error(
-                    "gap '\(keyText)' in \(what) is not a gap: keys are the integers -3 to 4 (capability minus monitoring level)",
-                    at: pair.key.location)
-                continue
-            }
-            if table[d] != nil {
-                diagnostics.error("gap \(d) is given twice in \(what)", at: pair.key.location)
-                continue
-            }
-            if let q = diagnostics.number(pair.value, "q of gap \(d) in \(what)", in: 0...1) { table[d] = q }
-        }
-        return table
     }
 
     mutating func responseTable(_ node: DocumentNode, _ what: String) -> [Int: TimeDistribution] {
-        guard case .mapping(let pairs) = node.kind else {
-            diagnostics.error(
-                "\(what) must be a mapping from monitoring level (1–4) to a time distribution, found \(node.kindDescription)",
-                at: node.location)
-            return [:]
+        integerKeyedTable(
+            node, what, keys: Calibration.monitoringLevels, keyName: "a monitoring level (TRE SL-A) 1 to 4",
+            mapsTo: "a time distribution"
+        ) { reader, value, m in
+            reader.ttc(value, "the response of level \(m) in \(what)")
         }
-        var table: [Int: TimeDistribution] = [:]
-        for pair in pairs {
-            let keyText = pair.key.text ?? ""
-            guard let m = Int(keyText), Calibration.monitoringLevels.contains(m) else {
-                diagnostics.error(
-                    "key '\(keyText)' of \(what) must be a monitoring level (TRE SL-A) 1 to 4", at: pair.key.location)
-                continue
-            }
-            if table[m] != nil {
-                diagnostics.error("the response of level \(m) is given twice in \(what)", at: pair.key.location)
-                continue
-            }
-            if let ttc = ttc(pair.value, "the response of level \(m) in \(what)") { table[m] = ttc }
-        }
-        return table
     }
 
     /// The warning of SPEC 2 for defender tables that are not monotone.

@@ -78,26 +78,11 @@ extension ScenarioReader {
 
     /// The calibration's `rate`: capability 1–4 to attempts per year.
     mutating func rateTable(_ node: DocumentNode, _ what: String) -> [Int: Double] {
-        guard case .mapping(let pairs) = node.kind else {
-            diagnostics.error(
-                "\(what) must be a mapping from capability (1–4) to attempts per year, found \(node.kindDescription)",
-                at: node.location)
-            return [:]
+        integerKeyedTable(
+            node, what, keys: Calibration.capabilities, keyName: "a capability 1 to 4", mapsTo: "attempts per year"
+        ) { reader, value, c in
+            reader.positive(value, "the rate of capability \(c) in \(what)")
         }
-        var rates: [Int: Double] = [:]
-        for pair in pairs {
-            let keyText = pair.key.text ?? ""
-            guard let c = Int(keyText), Calibration.capabilities.contains(c) else {
-                diagnostics.error("key '\(keyText)' of \(what) must be a capability 1 to 4", at: pair.key.location)
-                continue
-            }
-            if rates[c] != nil {
-                diagnostics.error("the rate of capability \(c) is given twice in \(what)", at: pair.key.location)
-                continue
-            }
-            if let rate = positive(pair.value, "the rate of capability \(c) in \(what)") { rates[c] = rate }
-        }
-        return rates
     }
 
     /// The `risk:` block: every key optional; a matrix has all five rows of five levels,
