@@ -26,6 +26,7 @@ extension Calibration {
                 .object(Self.monitoringLevels.map { m in (String(m), response[m].map(Self.json) ?? .null) })
             ),
             ("rate", .object(rate.keys.sorted().map { (String($0), .number(rate[$0]!)) })),
+            ("mfa_level", .int(mfaLevel)),
         ])
     }
 

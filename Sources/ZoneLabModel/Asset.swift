@@ -13,11 +13,14 @@ public struct Vulnerability: Sendable, Hashable, Identifiable {
     public var id: String
     public var severity: Severity
     public var exploit: ExploitAvailability
+    /// Exploitable before authentication (SPEC 3.5): a `preauth:` step skips the IAC barrier.
+    public var preauth: Bool
 
-    public init(id: String, severity: Severity, exploit: ExploitAvailability = .none) {
+    public init(id: String, severity: Severity, exploit: ExploitAvailability = .none, preauth: Bool = false) {
         self.id = id
         self.severity = severity
         self.exploit = exploit
+        self.preauth = preauth
     }
 
     /// The protection this vulnerability leaves at most (SPEC 3.2): a public critical exploit caps it at 0.
@@ -45,6 +48,10 @@ public struct Asset: Sendable, Hashable, Identifiable {
     public var vulnerabilities: [Vulnerability]
     /// What its compromise costs (`impact`, `loss`; SPEC 4.1), for critical assets.
     public var consequence = Consequence()
+    /// Accepts removable media (SPEC 3.5).
+    public var media = false
+    /// Zones it is carried into now and then (SPEC 3.5).
+    public var transient: [TransientVisit] = []
     /// What an asset inventory knows of it (SPEC 8): ip, mac, vendor, model, firmware.
     public var inventory: Inventory?
 

@@ -8,6 +8,8 @@ public struct Attacker: Sendable, Hashable, Identifiable {
     public var horizon: TimeSpan?
     /// Expected attempts per year (SPEC 4.1); nil: the calibration's rate for its capability.
     public var rate: Double?
+    /// Brings removable media (SPEC 3.5); listed attackers default to false.
+    public var media = false
 
     public init(id: String, capability: Int, entry: [String]? = nil, horizon: TimeSpan? = nil, rate: Double? = nil) {
         self.id = id
@@ -26,6 +28,8 @@ public struct ResolvedAttacker: Sendable, Hashable, Identifiable {
     public var horizonHours: Double
     /// Expected attempts per year.
     public var rate: Double
+    /// Starts also at the `media` node (SPEC 3.5).
+    public var media = false
 
     public init(id: String, capability: Int, entry: [String], horizonHours: Double, rate: Double = 0) {
         self.id = id

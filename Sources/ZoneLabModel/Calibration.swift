@@ -36,6 +36,9 @@ public struct Calibration: Sendable, Hashable {
     public var iacsPenalty: Int
     /// Expected attempts per year of an attacker of each capability without a `rate` (SPEC 4.1).
     public var rate: [Int: Double] = Calibration.defaultRates
+    /// The IAC SL-A from which MFA stops a stolen password (SPEC 3.5; IEC 62443-3-3 SR 1.1 RE 2
+    /// asks for multifactor authentication at SL 3); 5: never.
+    public var mfaLevel = 3
 
     /// Probability q that a step is seen, by gap d = capability − monitoring level (SPEC 3.4).
     public var detect: [Int: Double] = Calibration.defaultDetect
@@ -118,6 +121,7 @@ public struct Calibration: Sendable, Hashable {
         if let v = override.iacsCapability { result.iacsCapability = v }
         if let v = override.iacsPenalty { result.iacsPenalty = v }
         for (capability, rate) in override.rate { result.rate[capability] = rate }
+        if let v = override.mfaLevel { result.mfaLevel = v }
         return result
     }
 }
@@ -145,6 +149,8 @@ public struct CalibrationOverride: Sendable, Hashable {
     public var iacsCapability: Int?
     public var iacsPenalty: Int?
     public var rate: [Int: Double] = [:]
+    /// SPEC 3.5's `mfa_level`, 1–5.
+    public var mfaLevel: Int?
 
     public init() {}
 }

@@ -23,6 +23,8 @@ public struct Scenario: Sendable, Hashable {
     public var targetConsequences: [String: Consequence] = [:]
     /// The `risk:` block (SPEC 4.1).
     public var risk = RiskSettings.standard
+    /// Credentials an attacker can harvest and use (SPEC 3.5).
+    public var credentials: OrderedDictionary<String, Credential> = [:]
 
     public init(
         name: String, description: String? = nil, horizon: TimeSpan? = nil, tolerable: Double = 0.05,
@@ -80,14 +82,22 @@ public struct Scenario: Sendable, Hashable {
     /// The attackers with entries and horizons settled (SPEC 2: own, scenario, calibration;
     /// `horizonOverride` from the command line wins over all).
     public func resolvedAttackers(calibration: Calibration, horizonOverride: TimeSpan? = nil) -> [ResolvedAttacker] {
-        let list = attackers ?? Calibration.capabilities.map { Attacker(id: "SL\($0)", capability: $0) }
+        let list =
+            attackers
+            ?? Calibration.capabilities.map { c in
+                var attacker = Attacker(id: "SL\(c)", capability: c)
+                attacker.media = c >= 3  // SPEC 3.5: the default SL3 and SL4 bring removable media
+                return attacker
+            }
         return list.map { attacker in
             let hours =
                 horizonOverride?.hours ?? attacker.horizon?.hours ?? horizon?.hours
                 ?? calibration.horizonHours[attacker.capability]!
-            return ResolvedAttacker(
+            var resolved = ResolvedAttacker(
                 id: attacker.id, capability: attacker.capability, entry: attacker.entry ?? entry,
                 horizonHours: hours, rate: attacker.rate ?? calibration.rate[attacker.capability] ?? 0)
+            resolved.media = attacker.media
+            return resolved
         }
     }
 

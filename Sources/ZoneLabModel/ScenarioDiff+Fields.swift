@@ -29,7 +29,7 @@ extension ScenarioDiff {
         ]
             + FR.allCases.map { fr in
                 ("sl_achieved.\(fr.rawValue)", asset.slAchievedOverrides[fr].map { .int($0) } ?? .null)
-            }
+            } + assetToolkitFields(asset)
     }
 
     static func conduitFields(_ conduit: Conduit) -> [(String, JSONValue)] {
@@ -47,6 +47,7 @@ extension ScenarioDiff {
         [
             ("capability", .int(attacker.capability)), ("entry", attacker.entry.map(idSet) ?? .null),
             ("horizon", optional(attacker.horizon?.hours)), ("rate", optional(attacker.rate)),
+            ("media", .bool(attacker.media)),
         ]
     }
 
@@ -57,7 +58,10 @@ extension ScenarioDiff {
             return result
         }
         let changes = compare(keyed(old), keyed(new), kind: "vulnerability") { v in
-            [("severity", .string(v.severity.rawValue)), ("exploit", .string(v.exploit.rawValue))]
+            [
+                ("severity", .string(v.severity.rawValue)), ("exploit", .string(v.exploit.rawValue)),
+                ("preauth", .bool(v.preauth)),
+            ]
         }
         return changes.map { change in
             var change = change

@@ -10,7 +10,7 @@ public struct ScenarioDiff: Sendable {
             case added, removed, changed
         }
 
-        /// `scenario`, `zone`, `asset`, `vulnerability`, `conduit`, `channel`, `attacker`.
+        /// `scenario`, `zone`, `asset`, `vulnerability`, `conduit`, `channel`, `attacker`, `credential`.
         public var kind: String
         /// The item's id; a vulnerability is `ASSET/ID`, a channel `CONDUIT/CID`.
         public var id: String
@@ -76,6 +76,7 @@ public struct ScenarioDiff: Sendable {
         changes += Self.compare(
             Self.keyed(old.attackers ?? []), Self.keyed(new.attackers ?? []), kind: "attacker",
             fields: Self.attackerFields(_:))
+        changes += Self.credentialChanges(old, new)
         self.changes = changes
     }
 

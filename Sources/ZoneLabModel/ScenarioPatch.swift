@@ -6,7 +6,7 @@ import ZoneLabSource
 /// ```yaml
 /// zonelab_patch: 1
 /// description: Close the integrator's legacy tunnel; put a data diode on site B.
-/// remove: [vpn-scada]                 # zones (with their assets and conduits), assets, conduits
+/// remove: [vpn-scada]                 # zones (with their assets and conduits), assets, conduits, credentials
 /// add:
 ///   zones: [{id: cell2, level: 2, sl_target: 3, sl_achieved: 2}]
 ///   assets: [{id: plc9, zone: cell2, type: plc, critical: true}]
@@ -15,11 +15,12 @@ import ZoneLabSource
 ///   plc1: {zone: cell2}               # move an asset
 ///   it-dmz: {sl_achieved: {RDF: 3}, direction: forward}   # SL maps merge FR by FR
 ///   hist: {vulnerabilities: []}       # lists (channels, vulnerabilities) are replaced whole
+///   vpn-creds: {factor: token}        # credentials too (`add: {credentials: [...]}` adds them)
 /// set: {tolerable: 0.01, horizon: 60d}   # top-level keys
 /// ```
 public enum ScenarioPatch {
     static let keys = ["zonelab_patch", "description", "remove", "add", "change", "set", "name", "cost"]
-    static let addKeys = ["zones", "assets", "conduits"]
+    static let addKeys = ["zones", "assets", "conduits", "credentials"]
     static let settable = [
         "name", "description", "horizon", "tolerable", "entry", "targets", "attackers", "calibration", "risk",
     ]
@@ -92,7 +93,7 @@ public enum ScenarioPatch {
                 guard let target = d.identifier(item, "an item of 'remove'") else { continue }
                 guard let kind = known[target] else {
                     d.error(
-                        "'remove': '\(target)' is not a zone, asset or conduit of the base scenario\(Suggestion.hint(for: target, among: known.keys.sorted()))",
+                        "'remove': '\(target)' is not a zone, asset, conduit or credential of the base scenario\(Suggestion.hint(for: target, among: known.keys.sorted()))",
                         at: item.location)
                     continue
                 }
@@ -136,14 +137,17 @@ public enum ScenarioPatch {
                     let target = change.key.text ?? ""
                     guard let kind = allIDs()[target] else {
                         d.error(
-                            "'change': '\(target)' is not a zone, asset or conduit of the scenario\(Suggestion.hint(for: target, among: allIDs().keys.sorted()))",
+                            "'change': '\(target)' is not a zone, asset, conduit or credential of the scenario\(Suggestion.hint(for: target, among: allIDs().keys.sorted()))",
                             at: change.key.location)
                         continue
                     }
                     let allowed: [String] =
-                        kind == "zones"
-                        ? ScenarioReader.zoneKeys
-                        : kind == "assets" ? ScenarioReader.assetKeys : ScenarioReader.conduitKeys
+                        switch kind {
+                        case "zones": ScenarioReader.zoneKeys
+                        case "assets": ScenarioReader.assetKeys
+                        case "credentials": ScenarioReader.credentialKeys
+                        default: ScenarioReader.conduitKeys
+                        }
                     guard case .mapping(let updates) = change.value.kind else {
                         d.error(
                             "'change' of '\(target)' must be a mapping of keys to new values, found \(change.value.kindDescription)",

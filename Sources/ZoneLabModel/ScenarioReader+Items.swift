@@ -81,7 +81,11 @@ extension ScenarioReader {
             slAchievedOverrides: f["sl_achieved"].flatMap { slOverrides($0, "'sl_achieved' of \(what)") } ?? [:],
             vulnerabilities: vulnerabilities)
         asset.consequence = consequence(f, what)
+        asset.media = f["media"].flatMap { diagnostics.boolean($0, "'media' of \(what)") } ?? false
         asset.inventory = f["inventory"].flatMap { inventory($0, what) }
+        if let node = f["transient"] {
+            asset.transient = transientVisits(node, of: what, assetZone: zone, references: &references)
+        }
         return id == nil ? nil : asset
     }
 
@@ -110,8 +114,9 @@ extension ScenarioReader {
         let exploit =
             f["exploit"].flatMap { choice($0, "'exploit' of \(what)", ExploitAvailability.self) }
             ?? ExploitAvailability.none
+        let preauth = f["preauth"].flatMap { diagnostics.boolean($0, "'preauth' of \(what)") } ?? false
         guard let id, let severity else { return nil }
-        return Vulnerability(id: id.id, severity: severity, exploit: exploit)
+        return Vulnerability(id: id.id, severity: severity, exploit: exploit, preauth: preauth)
     }
 
     mutating func conduit(
@@ -250,6 +255,8 @@ extension ScenarioReader {
         let horizon = f["horizon"].flatMap { duration($0, "'horizon' of \(what)", positive: true) }
         guard let id, let capability else { return nil }
         let rate = f["rate"].flatMap { positive($0, "'rate' of \(what) (attempts per year)") }
-        return Attacker(id: id.id, capability: capability, entry: entry, horizon: horizon, rate: rate)
+        var attacker = Attacker(id: id.id, capability: capability, entry: entry, horizon: horizon, rate: rate)
+        attacker.media = f["media"].flatMap { diagnostics.boolean($0, "'media' of \(what)") } ?? false
+        return attacker
     }
 }

@@ -114,6 +114,7 @@ extension ScenarioReader {
 
     static let calibrationKeys = [
         "gap", "horizon", "conduit_frs", "asset_frs", "iacs_types", "iacs_capability", "iacs_penalty", "rate",
+        "mfa_level",
     ]
 
     mutating func calibration(_ node: DocumentNode, _ what: String) -> CalibrationOverride? {
@@ -194,6 +195,9 @@ extension ScenarioReader {
             diagnostics.integer($0, "'iacs_penalty' of \(what)", in: 0...4)
         }
         if let rateNode = f["rate"] { result.rate = rateTable(rateNode, "'rate' of \(what)") }
+        result.mfaLevel = f["mfa_level"].flatMap {
+            diagnostics.integer($0, "'mfa_level' of \(what) (the IAC SL-A from which MFA stops a password)", in: 1...5)
+        }
         return result
     }
 

@@ -12,19 +12,19 @@ struct ScenarioReader {
 
     static let topKeys = [
         "zonelab", "name", "description", "horizon", "tolerable", "entry", "targets", "zones", "assets",
-        "conduits", "attackers", "calibration", "risk",
+        "conduits", "attackers", "calibration", "risk", "credentials",
     ]
     static let zoneKeys = ["id", "name", "level", "sl_target", "sl_achieved", "compensating", "upgrade_cost"]
     static let assetKeys = [
-        "id", "name", "zone", "type", "critical", "sl_achieved", "vulnerabilities", "impact", "loss",
-        "inventory",
+        "id", "name", "zone", "type", "critical", "sl_achieved", "vulnerabilities", "impact", "loss", "media",
+        "transient", "inventory",
     ]
-    static let vulnerabilityKeys = ["id", "severity", "exploit"]
+    static let vulnerabilityKeys = ["id", "severity", "exploit", "preauth"]
     static let conduitKeys = [
         "id", "name", "zones", "direction", "sl_achieved", "sl_target", "channels", "upgrade_cost",
     ]
     static let channelKeys = ["id", "from", "to", "protocol"]
-    static let attackerKeys = ["id", "capability", "entry", "horizon", "rate"]
+    static let attackerKeys = ["id", "capability", "entry", "horizon", "rate", "media"]
 
     /// Where a channel's ends were written, and its place in the conduit's list.
     struct ChannelNodes {
@@ -120,6 +120,12 @@ struct ScenarioReader {
                 }
             }
         }
+        var credentials: [(Credential, CredentialNodes)] = []
+        if let node = top["credentials"], let items = diagnostics.list(node, "'credentials'") {
+            for (i, item) in items.enumerated() {
+                if let credential = self.credential(item, index: i, ids: &ids) { credentials.append(credential) }
+            }
+        }
         var attackers: [Attacker]?
         if let node = top["attackers"], let items = diagnostics.list(node, "'attackers'") {
             if items.isEmpty {
@@ -159,6 +165,10 @@ struct ScenarioReader {
         }
         for (conduit, nodes) in channelChecks {
             checkChannels(conduit, nodes, zoneIDs: zoneIDs, assetZone: assetZone)
+        }
+        let conduitIDs = Set(conduits.map(\.id))
+        for (credential, nodes) in credentials {
+            checkCredential(credential, nodes, zoneIDs: zoneIDs, assetIDs: assetIDs, conduitIDs: conduitIDs)
         }
 
         // Entries: required unless every attacker names its own.
@@ -201,6 +211,7 @@ struct ScenarioReader {
             attackers: attackers, calibrationOverride: calibration)
         scenario.targetConsequences = targetList?.consequences ?? [:]
         scenario.risk = risk
+        scenario.setCredentials(credentials.map(\.0))
         return scenario
     }
 
