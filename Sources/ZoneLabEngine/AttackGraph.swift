@@ -134,6 +134,8 @@ extension CompactGraph {
         let inDegree: UnsafeBufferPointer<Int32>
         let targetSlot: UnsafeBufferPointer<Int32>
         let entries: UnsafeBufferPointer<Int32>
+        /// The in-edges of `and` nodes in id order, for paths as derivations (SPEC 3.1).
+        let derivation: DerivationTable
 
         /// The id rank of the edge at `slot` of `out`; `Int32.max` for none (-1), so any edge beats it.
         @inline(__always)
@@ -153,7 +155,8 @@ extension CompactGraph {
                                     try body(
                                         View(
                                             outStart: outStart, out: out, laws: laws, slotFrom: slotFrom,
-                                            inDegree: inDegree, targetSlot: targetSlot, entries: entries))
+                                            inDegree: inDegree, targetSlot: targetSlot, entries: entries,
+                                            derivation: derivation))
                                 }
                             }
                         }
@@ -183,6 +186,8 @@ struct CompactGraph: Sendable {
     let edgeIndex: [String: Int]
     /// Alarm laws and in-edges for the containment post-filter (inactive without `detect`).
     let detection: DetectionTable
+    /// The in-edges of `and` nodes in id order (SPEC 3.1 derivations).
+    let derivation: DerivationTable
 
     init(nodes: [AttackGraph.Node], edges: [AttackGraph.Edge], entries: [Int], targets: [Int]) {
         let n = nodes.count
@@ -243,6 +248,7 @@ struct CompactGraph: Sendable {
         self.laws = laws
         self.slotEdge = slotEdge
         detection = DetectionTable(nodes: nodes, edges: edges, slotEdge: slotEdge)
+        derivation = DerivationTable(nodes: nodes, edges: edges, slotEdge: slotEdge, rank: rank)
         self.slotFrom = slotFrom
         self.inDegree = inDegree
         var slot = [Int32](repeating: -1, count: n)

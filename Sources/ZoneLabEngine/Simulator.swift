@@ -90,7 +90,8 @@ public struct Simulator: Sendable {
                         let next = AtomicCounter()
                         DispatchQueue.concurrentPerform(iterations: workers) { _ in
                             let workspace = TrialWorkspace(
-                                nodeCount: nodeCount, edgeCount: edgeCount, detection: detection.isActive)
+                                nodeCount: nodeCount, edgeCount: edgeCount, detection: detection.isActive,
+                                derivations: g.derivation.hasAnd)
                             g.withUnsafeView { view in
                                 targetNodes.withUnsafeBufferPointer { targetNodes in
                                     while true {
@@ -173,7 +174,8 @@ public struct Simulator: Sendable {
                     unopposedTimes: unopposed, detectionTimes: detections, containmentTimes: containments))
         }
         // Recover the edges of each distinct path from its first trial.
-        let workspace = TrialWorkspace(nodeCount: graph.nodes.count, edgeCount: graph.edges.count)
+        let workspace = TrialWorkspace(
+            nodeCount: graph.nodes.count, edgeCount: graph.edges.count, derivations: graph.compact.derivation.hasAnd)
         var scratchTimes = [Double](repeating: 0, count: max(1, targets))
         var scratchHashes = [UInt64](repeating: 0, count: max(1, targets))
         let byRow = Dictionary(grouping: representatives, by: \.row)

@@ -85,14 +85,18 @@ final class TrialWorkspace {
     let campaignMark: UnsafeMutableBufferPointer<UInt32>
     /// The campaign walk's stack of nodes (detection only).
     let campaignStack: UnsafeMutableBufferPointer<Int32>
+    /// Marks and frames of derivation walks (graphs with `and` nodes only).
+    let derivation: DerivationScratch
     private(set) var currentStamp: UInt32 = 0
     /// Edges relaxed (examined from a settled node), for throughput figures.
     private(set) var relaxations = 0
     /// Edges whose random numbers were drawn (the rest could not win and were skipped).
     private(set) var draws = 0
 
-    /// `detection`: whether the graph has alarms, so that the campaign walk needs its buffers.
-    init(nodeCount n: Int, edgeCount m: Int, detection: Bool = false) {
+    /// `detection`: whether the graph has alarms, so that the campaign walk needs its buffers;
+    /// `derivations`: whether it has `and` nodes, so that paths are derivation walks (SPEC 3.1).
+    init(nodeCount n: Int, edgeCount m: Int, detection: Bool = false, derivations: Bool = false) {
+        derivation = DerivationScratch(edgeCount: m, active: derivations)
         nodes = .allocate(capacity: n)
         nodes.initialize(repeating: NodeState(t: .infinity, h: .max, win: -1, remaining: 0, stamp: 0))
         heap = .allocate(capacity: n + m + 1)
@@ -169,13 +173,20 @@ final class TrialWorkspace {
             let slot = Int(g.targetSlot[v])
             if slot >= 0 {
                 times[slot] = t
-                // Fingerprint of the winning path, walked back from the target.
+                // Fingerprint of the path: the winning chain walked back from the target, or,
+                // through `and` nodes, the derivation in its order (SPEC 3.1).
                 var fingerprint: UInt64 = 0x9E37_79B9_7F4A_7C15
-                var node = v
-                while state[node].win >= 0 {
-                    let k = Int(state[node].win)
-                    fingerprint = SplitMix64.mix(fingerprint ^ UInt64(k))
-                    node = Int(g.slotFrom[k])
+                if g.derivation.hasAnd {
+                    derive(v, andNodes: g.derivation, slotFrom: g.slotFrom) { k in
+                        fingerprint = SplitMix64.mix(fingerprint ^ UInt64(k))
+                    }
+                } else {
+                    var node = v
+                    while state[node].win >= 0 {
+                        let k = Int(state[node].win)
+                        fingerprint = SplitMix64.mix(fingerprint ^ UInt64(k))
+                        node = Int(g.slotFrom[k])
+                    }
                 }
                 hashes[slot] = fingerprint
                 settledTargets += 1
@@ -254,8 +265,17 @@ final class TrialWorkspace {
         }
     }
 
-    /// The winning path to `node` after a `run`, as edge indices from the entry side.
+    /// The path to `node` after a `run` (SPEC 3.1), as edge indices from the entry side: the
+    /// chain of winning in-edges, or through `and` nodes the derivation with every branch.
     func path(to node: Int, in g: CompactGraph) -> [Int] {
+        if g.derivation.hasAnd {
+            guard nodes[node].stamp == currentStamp else { return [] }
+            var edges: [Int] = []
+            g.slotFrom.withUnsafeBufferPointer { slotFrom in
+                derive(node, andNodes: g.derivation, slotFrom: slotFrom) { edges.append(Int(g.slotEdge[$0])) }
+            }
+            return edges
+        }
         var edges: [Int] = []
         var v = node
         while nodes[v].stamp == currentStamp, nodes[v].win >= 0 {
