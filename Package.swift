@@ -148,6 +148,7 @@ let package = Package(
             dependencies: [
                 "ZoneLabCLI", "ZoneLabModel", "ZoneLabTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             swiftSettings: upcoming),
         .testTarget(
