@@ -20,6 +20,9 @@ public struct AttackSkeleton: Sendable {
         public var label: String
         /// The monitoring level (TRE SL-A) where the step acts, 0 for none (SPEC 3.4).
         public var monitoring: Int = 0
+        /// A time law of its own, whatever the attacker (a transient visit's exponential, SPEC
+        /// 3.5); only for steps without protection (p = 1).
+        public var fixedTTC: TimeDistribution?
     }
 
     public let nodes: [AttackGraph.Node]
@@ -64,6 +67,7 @@ public struct AttackSkeleton: Sendable {
             let detect = calibration.detection(capability: attacker.capability, monitoring: e.monitoring).map {
                 Detection(p: $0.q, response: $0.response)
             }
+            if let fixed = e.fixedTTC { ttc = fixed }
             if let level = protection(of: e, capability: attacker.capability) {
                 let cell = calibration.cell(capability: attacker.capability, protection: level)
                 p = cell.p
@@ -73,7 +77,9 @@ public struct AttackSkeleton: Sendable {
                 id: e.id, from: e.from, to: e.to, p: p, ttc: ttc, technique: e.technique.id, label: e.label,
                 vulnerability: e.step.vulnerability, detect: detect)
         }
-        let entries = attacker.entry.compactMap(node(ofModelID:))
+        var entries = attacker.entry.compactMap(node(ofModelID:))
+        // SPEC 3.5: an attacker with removable media also starts at `media`.
+        if attacker.media, let media = nodeIndex[EdgeID.mediaNode] { entries.append(media) }
         return AttackGraph(
             nodes: nodes, edges: graphEdges, entries: entries, targets: targetNodes,
             horizonHours: attacker.horizonHours)

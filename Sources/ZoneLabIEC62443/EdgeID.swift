@@ -20,6 +20,16 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
     case channel(conduit: String, channel: String, fr: FR)
     /// `enter:C:cid`: from the far side of channel `cid` onto its end.
     case enter(conduit: String, channel: String)
+    /// `harvest:K:A`: credential K taken from asset A (SPEC 3.5).
+    case harvest(credential: String, asset: String)
+    /// `login:K:<traversal>` or `login:K:A`, with `/via` or `/cred` for its in-edges (SPEC 3.5).
+    case login(credential: String, through: String, part: LoginPart)
+    /// `media:A`: removable media into asset A (SPEC 3.5).
+    case media(asset: String)
+    /// `visit:A:Z`: transient asset A connected to zone Z (SPEC 3.5).
+    case visit(asset: String, zone: String)
+    /// `preauth:A:<traversal>`: a pre-auth vulnerability of A exploited through a traversal.
+    case preauth(asset: String, through: String)
 
     public var description: String {
         switch self {
@@ -28,6 +38,12 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
         case .cross(let c, let z1, let z2, let fr): "\(Self.traversal(conduit: c, from: z1, to: z2))/\(fr.rawValue)"
         case .channel(let c, let cid, let fr): "\(Self.traversal(conduit: c, channel: cid))/\(fr.rawValue)"
         case .enter(let c, let cid): "enter:\(c):\(cid)"
+        case .harvest(let k, let a): "harvest:\(k):\(a)"
+        case .login(let k, let through, let part):
+            Self.loginNode(credential: k, through: through) + (part == .open ? "" : "/\(part.rawValue)")
+        case .media(let a): "media:\(a)"
+        case .visit(let a, let z): "visit:\(a):\(z)"
+        case .preauth(let a, let through): "preauth:\(a):\(through)"
         }
     }
 
@@ -69,6 +85,22 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
         case "enter":
             guard let (c, cid, _) = Self.split(rest, withFR: false), !cid.isEmpty else { return nil }
             self = .enter(conduit: c, channel: String(cid))
+        case "harvest", "visit":
+            guard let (first, second) = Self.parseAssetAnd(rest), Self.isModelID(second) else { return nil }
+            self =
+                kind == "harvest"
+                ? .harvest(credential: first, asset: String(second)) : .visit(asset: first, zone: String(second))
+        case "login":
+            guard let login = Self.parseLogin(rest) else { return nil }
+            self = login
+        case "media":
+            guard Self.isModelID(rest) else { return nil }
+            self = .media(asset: String(rest))
+        case "preauth":
+            guard let (asset, through) = Self.parseAssetAnd(rest), Self.traversalConduit(through) != nil else {
+                return nil
+            }
+            self = .preauth(asset: asset, through: String(through))
         default:
             return nil
         }
@@ -89,7 +121,7 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
         return (String(conduit), body, fr)
     }
 
-    private static func isModelID(_ s: Substring) -> Bool {
+    static func isModelID(_ s: Substring) -> Bool {
         !s.isEmpty
             && s.unicodeScalars.allSatisfy { c in
                 c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "." || c == "-")
@@ -99,15 +131,17 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
     /// The conduit this step passes, if any.
     public var conduit: String? {
         switch self {
-        case .exploit, .pivot: nil
+        case .exploit, .pivot, .harvest, .media, .visit: nil
         case .cross(let c, _, _, _), .channel(let c, _, _), .enter(let c, _): c
+        case .login(_, let through, _), .preauth(_, let through): Self.traversalConduit(Substring(through))
         }
     }
 
     /// The asset this step takes control of or uses, if any (`enter` names only its channel).
     public var asset: String? {
         switch self {
-        case .exploit(let a), .pivot(let a): a
+        case .exploit(let a), .pivot(let a), .harvest(_, let a), .media(let a), .visit(let a, _), .preauth(let a, _): a
+        case .login(_, let through, _): Self.traversalConduit(Substring(through)) == nil ? through : nil
         default: nil
         }
     }
@@ -126,6 +160,13 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
         case .exploit(let a), .pivot(let a): scenario.assets[a].map { [$0.zone] } ?? []
         case .cross(_, let z1, let z2, _): [z1, z2]
         case .channel(let c, _, _), .enter(let c, _): scenario.conduits[c]?.zones ?? []
+        case .harvest(_, let a), .media(let a): scenario.assets[a].map { [$0.zone] } ?? []
+        case .visit(let a, let z): (scenario.assets[a].map { [$0.zone] } ?? []) + [z]
+        case .login(_, let through, _):
+            Self.traversalConduit(Substring(through)) == nil
+                ? (scenario.assets[through].map { [$0.zone] } ?? []) : Self.traversalZones(through, in: scenario)
+        case .preauth(let a, let through):
+            Self.traversalZones(through, in: scenario) + (scenario.assets[a].map { [$0.zone] } ?? [])
         }
     }
 }

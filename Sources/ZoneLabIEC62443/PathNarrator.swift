@@ -19,25 +19,39 @@ public struct PathNarrator: Sendable {
     func name(ofZone id: String) -> String { scenario.zones[id]?.name ?? id }
     func name(ofConduit id: String) -> String { scenario.conduits[id]?.name ?? id }
 
+    /// Where a path (or a login's branch) whose first step is `step` starts.
+    func start(of step: AttackStep) -> String {
+        switch step {
+        case .exploit(let asset, _): return name(ofZone: scenario.assets[asset]?.zone ?? asset)
+        case .cross(_, let from, _, _, _): return name(ofZone: from)
+        case .channel(let c, let cid, _, _):
+            let from = scenario.conduits[c]?.channel(withCID: cid)?.from ?? c
+            return scenario.assets[from] != nil ? name(ofAsset: from) : name(ofZone: from)
+        case .pivot(let asset, _), .harvest(_, let asset), .visit(let asset, _): return name(ofAsset: asset)
+        case .enter(let c, _, _, _): return name(ofConduit: c)
+        case .media: return "removable media"
+        case .login(_, let through, _), .preauth(_, let through, _):
+            if let asset = scenario.assets[through] { return name(ofZone: asset.zone) }
+            return name(ofZone: EdgeID.traversalZones(through, in: scenario).first ?? through)
+        }
+    }
+
     /// The path in words; `entry` names where it starts when the path is empty.
     public func narrate(_ edges: [String], entry: String? = nil) -> String {
         var parts: [String] = []
         guard let first = edges.first, let firstStep = steps[first] else {
             return entry.map { "starts there (\($0) is an entry)" } ?? "(no steps)"
         }
-        switch firstStep {
-        case .exploit(let asset, _): parts.append(name(ofZone: scenario.assets[asset]?.zone ?? asset))
-        case .cross(_, let from, _, _, _): parts.append(name(ofZone: from))
-        case .channel(let c, let cid, _, _):
-            let from = scenario.conduits[c]?.channel(withCID: cid)?.from ?? c
-            parts.append(scenario.assets[from] != nil ? name(ofAsset: from) : name(ofZone: from))
-        case .pivot(let asset, _): parts.append(name(ofAsset: asset))
-        case .enter(let c, _, _, _): parts.append(name(ofConduit: c))
-        }
+        parts.append(start(of: firstStep))
+        var newBranch = false
         for id in edges {
             guard let step = steps[id] else {
                 parts.append(id)
                 continue
+            }
+            if newBranch {  // a login's second branch: its route to the barrier, from where it starts
+                newBranch = false
+                if case .login = step {} else { parts.append(start(of: step)) }
             }
             switch step {
             case .exploit(let asset, let v):
@@ -50,6 +64,9 @@ public struct PathNarrator: Sendable {
                 }
             case .pivot:
                 continue
+            case .harvest, .login, .media, .visit, .preauth:
+                if case .login(_, _, .cred) = step { newBranch = true }
+                parts += toolkitWords(step)
             case .cross(let c, _, let to, _, let barrier):
                 if barrier == 0 { parts.append("[\(name(ofConduit: c))]") }
                 if barrier == lastBarrier { parts.append(name(ofZone: to)) }

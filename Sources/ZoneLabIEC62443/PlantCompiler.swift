@@ -91,6 +91,7 @@ public enum PlantCompiler {
                     addChannel(conduit, channel)
                 }
             }
+            addToolkit()
         }
 
         /// The vulnerability that lowers an asset's protection (SPEC 3.2): the lowest cap below

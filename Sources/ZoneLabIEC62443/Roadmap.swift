@@ -189,6 +189,9 @@ public enum Roadmap {
                             if let to = s.conduits[c]?.channel(withCID: cid)?.to, let z = s.assets[to]?.zone {
                                 touched.zones.insert(z)
                             }
+                        case .some(let step) where step.isToolkit:  // SPEC 3.5: where it acts
+                            if let c = step.conduit { touched.conduits.insert(c) }
+                            if let a = step.asset, let z = s.assets[a]?.zone { touched.zones.insert(z) }
                         default: break
                         }
                     }

@@ -125,6 +125,8 @@ public struct PathHop: Sendable, Hashable {
                 }
                 position = to
                 traversal = key
+            case .harvest, .login, .media, .visit, .preauth:
+                toolkitStep(step)
             }
         }
     }
