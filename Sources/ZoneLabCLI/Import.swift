@@ -13,10 +13,9 @@ struct Import: ParsableCommand {
             one line each. Importing the same data twice adds nothing.
 
             Examples:
-              zonelab import inventory examples/import/inventory.csv -o plant.yaml
-              zonelab import firewall examples/import/firewall-rules.csv --into plant.yaml -o plant-fw.yaml
-              zonelab import advisories examples/import/csaf/*.json --kev examples/import/kev.json \\
-                  --into plant-fw.yaml -o plant-vulns.yaml
+              zonelab import inventory assets.csv -o plant.yaml
+              zonelab import firewall rules.csv --into plant.yaml -o plant-fw.yaml
+              zonelab import advisories csaf/*.json --kev kev.json --into plant-fw.yaml
             """,
         subcommands: [ImportInventory.self, ImportFirewall.self, ImportAdvisories.self])
 }
@@ -57,6 +56,7 @@ struct ImportInventory: ParsableCommand {
 
             Examples:
               zonelab import inventory examples/import/inventory.csv -o plant.yaml
+              zonelab import inventory assets.csv --skip-bad-rows --name "North mill"
             """)
 
     @Argument(help: "The inventory (.csv with a header row).")
@@ -95,7 +95,7 @@ struct ImportFirewall: ParsableCommand {
             nothing (a warning each).
 
             Examples:
-              zonelab import firewall examples/import/firewall-rules.csv --into plant.yaml -o plant-fw.yaml
+              zonelab import firewall rules.csv --into plant.yaml -o plant-fw.yaml
             """)
 
     @Argument(help: "The rule export (.csv with a header row).")
@@ -138,8 +138,7 @@ struct ImportAdvisories: ParsableCommand {
             ASSET: CVE (reason) on standard error.
 
             Examples:
-              zonelab import advisories examples/import/csaf/*.json --kev examples/import/kev.json \\
-                  --into plant.yaml -o plant-vulns.yaml
+              zonelab import advisories csaf/*.json --kev kev.json --into plant.yaml
             """)
 
     @Argument(help: "CSAF 2.0 advisories (.json).")
