@@ -24,6 +24,7 @@ public struct Linter: Sendable {
         found += remoteAccessBypassingDMZ()
         found += criticalAssetsInEntryZones()
         found += openConduitsAcrossTargets()
+        found += credentialsStoredBelowTarget()
         found += notAssessed()
         return found.sorted { ($0.location, $0.rule.id) < ($1.location, $1.rule.id) }
     }
