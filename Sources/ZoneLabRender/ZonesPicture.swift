@@ -20,6 +20,7 @@ public enum ZonesPicture {
             graph.statements += conduitStatements(
                 conduit, assessment: assessment, canvas: canvas, attacker: evidence?.attacker)
         }
+        graph.statements += toolkitStatements(canvas: canvas)
         graph.add(legend(evidence: evidence, options: options))
         graph.statements += canvas.placeBelow("legend")
         let critical = scenario.assets.values.filter(\.critical).count
