@@ -10,15 +10,17 @@ struct TargetSLCommand: ParsableCommand {
         commandName: "target-sl",
         abstract: "Justify each zone's SL-T by simulation and propose a hardening roadmap.",
         discussion: """
-            For each zone on an attack path: the smallest uniform SL (applied to the zone, its assets \
-            and its conduits) that makes the critical assets depending on it meet their SL-T in \
-            practice. Then a roadmap: hardening steps in the order of largest risk reduction (per unit \
-            of cost where upgrade_cost is given), with P before and after each step. The text is \
-            written to be pasted into a risk assessment (IEC 62443-3-2 ZCR 5/6).
+            For each zone with critical assets: the declared SL-T, the risk-based SL-T (docs/risk.md), \
+            whether the zone meets its SL-T in practice (its own targets, against the attackers up to \
+            that capability) and the SL-A needed on its paths, all from five simulations of the whole \
+            plant at uniform SL 0-4. Then a roadmap: raises to SL-T and the countermeasures you give, \
+            by risk reduction per unit of cost, each measured paired against the plan before it; a \
+            step whose 95% interval of reduction includes 0 is never proposed. The text is written to \
+            be pasted into a risk assessment (IEC 62443-3-2 ZCR 5/6).
 
             Examples:
               zonelab target-sl scenarios/riverside-water.yaml --trials 4000
-              zonelab target-sl scenarios/pharma-batch.yaml --json pharma-target-sl.json
+              zonelab target-sl plant.yaml --countermeasures diode.yaml mfa.yaml
             """)
 
     @Argument(help: "A scenario file (.yaml).")
