@@ -115,6 +115,7 @@ public enum ScenarioPatch {
             for key in addKeys {
                 sections[key] = sections[key]!.filter { id(of: $0).map { !removed.contains($0) } ?? true }
             }
+            sections["credentials"] = credentials(sections["credentials"]!, without: removed)
             // Channels whose ends were removed disappear with them.
             sections["conduits"] = sections["conduits"]!.map { conduit in
                 guard case .mapping(var pairs) = conduit.kind,

@@ -142,6 +142,10 @@ import ZoneLabSource
         let added = try variant(
             "zonelab_patch: 1\nadd:\n  credentials: [{id: k2, stored_on: [plc1], grants: [laptop], factor: token}]\n")
         #expect(added.credentials.keys.elements == ["vpn-creds", "k2"])
+        // Removing where a credential is stored takes the credential with it; removing one of
+        // what it opens only shortens `grants`.
+        #expect(try variant("zonelab_patch: 1\nremove: [laptop]\n").credentials.isEmpty)
+        #expect(try variant("zonelab_patch: 1\nremove: [vpn]\n").credentials["vpn-creds"]?.grants == ["plc1"])
         let raised = try variant("zonelab_patch: 1\nset:\n  calibration: {mfa_level: 2}\n")
         #expect(raised.calibration().mfaLevel == 2)
     }
