@@ -15,7 +15,7 @@ extension ScenarioReader {
         integerKeyedTable(
             node, what, keys: Calibration.gaps, keyName: "a gap -3 to 4 (capability minus monitoring level)",
             mapsTo: "a probability"
-        ) { reader, value, d in
+        ) { reader, value, d, _ in
             reader.diagnostics.number(value, "q of gap \(d) in \(what)", in: 0...1)
         }
     }
@@ -24,7 +24,7 @@ extension ScenarioReader {
         integerKeyedTable(
             node, what, keys: Calibration.monitoringLevels, keyName: "a monitoring level (TRE SL-A) 1 to 4",
             mapsTo: "a time distribution"
-        ) { reader, value, m in
+        ) { reader, value, m, _ in
             reader.ttc(value, "the response of level \(m) in \(what)")
         }
     }

@@ -80,7 +80,7 @@ extension ScenarioReader {
     mutating func rateTable(_ node: DocumentNode, _ what: String) -> [Int: Double] {
         integerKeyedTable(
             node, what, keys: Calibration.capabilities, keyName: "a capability 1 to 4", mapsTo: "attempts per year"
-        ) { reader, value, c in
+        ) { reader, value, c, _ in
             reader.positive(value, "the rate of capability \(c) in \(what)")
         }
     }

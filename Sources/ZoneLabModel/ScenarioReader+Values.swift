@@ -125,62 +125,30 @@ extension ScenarioReader {
         var result = CalibrationOverride()
         detectionCalibration(f, what, into: &result)
         if let gapNode = f["gap"] {
-            if case .mapping(let pairs) = gapNode.kind {
-                var seen: [Int: SourceLocation] = [:]
-                for pair in pairs {
-                    let keyText = pair.key.text ?? ""
-                    guard let d = Int(keyText), Calibration.gaps.contains(d) else {
-                        diagnostics.error(
-                            "gap '\(keyText)' in \(what) is not a gap: keys are the integers -3 to 4 (capability minus protection)",
-                            at: pair.key.location)
-                        continue
-                    }
-                    if let first = seen[d] {
-                        diagnostics.error(
-                            "gap \(d) is given twice in \(what) (first at line \(first.line), column \(first.column))",
-                            at: pair.key.location)
-                        continue
-                    }
-                    seen[d] = pair.key.location
-                    gapLocations[d] = pair.key.location
-                    let cwhat = "gap \(d) of \(what)"
-                    guard let c = diagnostics.fields(of: pair.value, cwhat, allowed: ["p", "ttc"]) else { continue }
-                    var cell = CalibrationOverride.Cell()
-                    cell.p = c["p"].flatMap { diagnostics.number($0, "'p' of \(cwhat)", in: 0...1) }
-                    cell.ttc = c["ttc"].flatMap { ttc($0, "'ttc' of \(cwhat)") }
-                    result.gap[d] = cell
-                }
-            } else {
-                diagnostics.error(
-                    "'gap' of \(what) must be a mapping from gap to {p, ttc}, found \(gapNode.kindDescription)",
-                    at: gapNode.location)
+            result.gap = integerKeyedTable(
+                gapNode, what, keys: Calibration.gaps, keyName: "gap", mapsTo: "{p, ttc}", table: "'gap' of \(what)",
+                badKey: {
+                    "gap '\($0)' in \(what) is not a gap: keys are the integers -3 to 4 (capability minus protection)"
+                },
+                repeated: { "gap \($0)" }
+            ) { reader, value, d, key in
+                reader.gapLocations[d] = key.location
+                let cwhat = "gap \(d) of \(what)"
+                guard let c = reader.diagnostics.fields(of: value, cwhat, allowed: ["p", "ttc"]) else { return nil }
+                var cell = CalibrationOverride.Cell()
+                cell.p = c["p"].flatMap { reader.diagnostics.number($0, "'p' of \(cwhat)", in: 0...1) }
+                cell.ttc = c["ttc"].flatMap { reader.ttc($0, "'ttc' of \(cwhat)") }
+                return cell
             }
         }
         if let horizonNode = f["horizon"] {
-            if case .mapping(let pairs) = horizonNode.kind {
-                var seen: [Int: SourceLocation] = [:]
-                for pair in pairs {
-                    let keyText = pair.key.text ?? ""
-                    guard let c = Int(keyText), Calibration.capabilities.contains(c) else {
-                        diagnostics.error(
-                            "horizon key '\(keyText)' in \(what) must be a capability 1 to 4", at: pair.key.location)
-                        continue
-                    }
-                    if let first = seen[c] {
-                        diagnostics.error(
-                            "the horizon of capability \(c) is given twice in \(what) (first at line \(first.line), column \(first.column))",
-                            at: pair.key.location)
-                        continue
-                    }
-                    seen[c] = pair.key.location
-                    if let span = duration(pair.value, "the horizon of capability \(c) in \(what)", positive: true) {
-                        result.horizonHours[c] = span.hours
-                    }
-                }
-            } else {
-                diagnostics.error(
-                    "'horizon' of \(what) must be a mapping from capability (1–4) to a duration, found \(horizonNode.kindDescription)",
-                    at: horizonNode.location)
+            result.horizonHours = integerKeyedTable(
+                horizonNode, what, keys: Calibration.capabilities, keyName: "capability (1–4)",
+                mapsTo: "a duration", table: "'horizon' of \(what)",
+                badKey: { "horizon key '\($0)' in \(what) must be a capability 1 to 4" },
+                repeated: { "the horizon of capability \($0)" }
+            ) { reader, value, c, _ in
+                reader.duration(value, "the horizon of capability \(c) in \(what)", positive: true)?.hours
             }
         }
         result.conduitFRs = f["conduit_frs"].flatMap { frList($0, "'conduit_frs' of \(what)") }
