@@ -130,26 +130,26 @@ extension ScenarioReader {
                 badKey: {
                     "gap '\($0)' in \(what) is not a gap: keys are the integers -3 to 4 (capability minus protection)"
                 },
-                repeated: { "gap \($0)" }
-            ) { reader, value, d, key in
-                reader.gapLocations[d] = key.location
-                let cwhat = "gap \(d) of \(what)"
-                guard let c = reader.diagnostics.fields(of: value, cwhat, allowed: ["p", "ttc"]) else { return nil }
-                var cell = CalibrationOverride.Cell()
-                cell.p = c["p"].flatMap { reader.diagnostics.number($0, "'p' of \(cwhat)", in: 0...1) }
-                cell.ttc = c["ttc"].flatMap { reader.ttc($0, "'ttc' of \(cwhat)") }
-                return cell
-            }
+                repeated: { "gap \($0)" },
+                value: { reader, value, d, key in
+                    reader.gapLocations[d] = key.location
+                    let cwhat = "gap \(d) of \(what)"
+                    guard let c = reader.diagnostics.fields(of: value, cwhat, allowed: ["p", "ttc"]) else { return nil }
+                    var cell = CalibrationOverride.Cell()
+                    cell.p = c["p"].flatMap { reader.diagnostics.number($0, "'p' of \(cwhat)", in: 0...1) }
+                    cell.ttc = c["ttc"].flatMap { reader.ttc($0, "'ttc' of \(cwhat)") }
+                    return cell
+                })
         }
         if let horizonNode = f["horizon"] {
             result.horizonHours = integerKeyedTable(
                 horizonNode, what, keys: Calibration.capabilities, keyName: "capability (1–4)",
                 mapsTo: "a duration", table: "'horizon' of \(what)",
                 badKey: { "horizon key '\($0)' in \(what) must be a capability 1 to 4" },
-                repeated: { "the horizon of capability \($0)" }
-            ) { reader, value, c, _ in
-                reader.duration(value, "the horizon of capability \(c) in \(what)", positive: true)?.hours
-            }
+                repeated: { "the horizon of capability \($0)" },
+                value: { reader, value, c, _ in
+                    reader.duration(value, "the horizon of capability \(c) in \(what)", positive: true)?.hours
+                })
         }
         result.conduitFRs = f["conduit_frs"].flatMap { frList($0, "'conduit_frs' of \(what)") }
         result.assetFRs = f["asset_frs"].flatMap { frList($0, "'asset_frs' of \(what)") }
