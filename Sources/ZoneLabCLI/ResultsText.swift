@@ -26,6 +26,8 @@ struct ResultsText {
             "\(name): \(set.trials) trials per attacker, seed \(set.seed), calibration \(model.map { $0.calibration.isStandard ? "default (docs/calibration.md)" : "customised" } ?? "from the graph file")"
         )
         out.append("SHA-256 \(set.sha256)   zonelab \(set.toolVersion)")
+        out.append("P is before the defender contains the campaign. TTC (p10/p50/p90 over the n compromised trials)")
+        out.append("is the attacker's working time at full effort, not calendar time.")
         for (t, target) in set.targets.enumerated() {
             out.append("")
             out.append(header(t, target))

@@ -61,7 +61,7 @@ extension HTMLReport {
                 "p", class: "note",
                 [
                     Markup.text(
-                        "The empirical distribution of the time to compromise over all trials: the height at time t is the share of attacks that had reached the asset by t. Each line ends at its attacker's horizon."
+                        "The empirical distribution of the time to compromise over all trials: the height at time t is the share of attacks that had reached the asset by t. Each line ends at its attacker's horizon. Time to compromise is the attacker's working time at full effort, not calendar time: real campaigns spread that work over weeks or months."
                     )
                 ]))
         nodes.append(
