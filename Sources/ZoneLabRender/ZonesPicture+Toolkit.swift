@@ -3,7 +3,8 @@ import ZoneLabModel
 
 /// SPEC 3.5 in the zones picture: each credential as a note-shaped node, joined by a dotted
 /// "stored" line to where it is kept and by a dashed "grants" arrow to each conduit or asset it
-/// opens; each transient visit as a dashed "visits" arrow from the asset into the zone.
+/// opens; each transient visit as a dashed "visits" arrow from the asset into the zone; removable
+/// media as one entry marker with a dashed arrow to each asset that accepts it.
 extension ZonesPicture {
     static let credentialColor = "#8D6E00"
 
@@ -69,6 +70,27 @@ extension ZonesPicture {
                 if let c = from.cluster { line.set("ltail", c) }
                 if let c = to.cluster { line.set("lhead", c) }
                 statements.append(.edge(DOTEdge(from.node, to.node, line)))
+            }
+        }
+        let mediaAssets = scenario.assets.values.filter(\.media)
+        if !mediaAssets.isEmpty {
+            let node = "entry_removable_media"
+            var marker: DOTAttributes = [
+                "shape": "cds", "style": "filled", "fillcolor": "#E0F2F1", "color": "#00695C", "fontsize": "10",
+                "id": node,
+            ]
+            marker["label"] = .label("removable media\n(USB, portable devices)")
+            marker["tooltip"] = .label("entry: removable media (attackers with media: true)")
+            statements.append(.node(DOTNode(node, marker)))
+            for asset in mediaAssets {
+                guard let to = assetEnd(asset.id, canvas: canvas) else { continue }
+                var line: DOTAttributes = [
+                    "style": "dashed", "color": "#00695C", "constraint": "false", "fontsize": "9",
+                    "fontcolor": "#00695C",
+                ]
+                line["label"] = .label("media")
+                if let c = to.cluster { line.set("lhead", c) }
+                statements.append(.edge(DOTEdge(node, to.node, line)))
             }
         }
         return statements

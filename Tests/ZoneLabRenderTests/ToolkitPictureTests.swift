@@ -55,6 +55,28 @@ import ZoneLabTestSupport
         #expect(String(decoding: svg, as: UTF8.self).contains("Vendor VPN accounts"))
     }
 
+    /// Removable media is its own entry marker, with a dashed arrow to each asset that accepts it;
+    /// a plant without such assets has no marker.
+    @Test func removableMediaIsAnEntryMarker() throws {
+        let yaml = Self.yaml.replacingOccurrences(
+            of: "- {id: plc, zone: remote, type: plc, critical: true}",
+            with: "- {id: plc, zone: remote, type: plc, critical: true, media: true}")
+        let graph = ZonesPicture.graph(try ScenarioLoader.load(data: Data(yaml.utf8), file: "m.yaml").scenario)
+        let marker = try #require(graph.allNodes.first { $0.id == "entry_removable_media" })
+        #expect(Self.string(marker.attributes["shape"]) == "cds")
+        let edges = graph.statements.compactMap { statement -> DOTEdge? in
+            if case .edge(let e) = statement { return e }
+            return nil
+        }
+        let media = edges.filter { $0.from == "entry_removable_media" }
+        #expect(media.map(\.to) == [DOTEscaping.safeName("asset", "plc")])
+        #expect(media.allSatisfy { Self.string($0.attributes["style"]) == "dashed" })
+        let without = ZonesPicture.graph(try ScenarioLoader.load(data: Data(Self.yaml.utf8), file: "t.yaml").scenario)
+        #expect(!without.allNodes.contains { $0.id == "entry_removable_media" })
+        let svg = try Graphviz.render(graph.text, format: .svg).data
+        #expect(String(decoding: svg, as: UTF8.self).contains("removable media"))
+    }
+
     @Test func aLoginPathIsDrawnAsItsTraversal() throws {
         let scenario = try ScenarioLoader.load(data: Data(Self.yaml.utf8), file: "t.yaml").scenario
         let t = "login:vpn-creds:cross:vpn:internet>remote"
