@@ -81,7 +81,7 @@ let benchmarks: @Sendable () -> Void = {
         }
         // The risk analyses against a plain simulation of the same plant (SPEC 4.1: five uniform
         // plants and the unmitigated plant, not one simulation per zone and level).
-        let analysis = BenchmarkConfiguration(metrics: [.wallClock], maxIterations: 1)
+        let analysis = Benchmark.Configuration(metrics: [.wallClock], maxIterations: 1)
         Benchmark("analysis: simulate --no-hardening, 2,000 trials, \(sites) site(s)", configuration: analysis) {
             benchmark in
             let model = try PlantModel(ScenarioLoader.load(data: Data(yaml.utf8), file: "p.yaml"), settings: .init())
