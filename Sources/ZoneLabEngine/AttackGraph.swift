@@ -247,7 +247,7 @@ struct CompactGraph: Sendable {
         self.out = out
         self.laws = laws
         self.slotEdge = slotEdge
-        detection = DetectionTable(nodes: nodes, edges: edges, slotEdge: slotEdge)
+        detection = DetectionTable(edges: edges, slotEdge: slotEdge)
         derivation = DerivationTable(nodes: nodes, edges: edges, slotEdge: slotEdge, rank: rank)
         self.slotFrom = slotFrom
         self.inDegree = inDegree

@@ -14,8 +14,8 @@ public struct Detection: Sendable, Hashable {
     }
 }
 
-/// The detection data the per-trial post-filter reads, per out-edge slot, plus each node's
-/// in-edge slots (for the derivations of `and` nodes). Immutable once built; owns its buffers.
+/// The detection data the per-trial post-filter reads, per out-edge slot (the in-edges of `and`
+/// nodes it walks are the graph's `DerivationTable`). Immutable once built; owns its buffers.
 final class DetectionTable: @unchecked Sendable {
     /// An alarm law: probability `q` and the packed response distribution.
     struct AlarmLaw {
@@ -30,14 +30,8 @@ final class DetectionTable: @unchecked Sendable {
     /// Per out-edge slot: its alarm law, valid where `hasAlarm[slot]` is 1.
     let laws: UnsafeMutableBufferPointer<AlarmLaw>
     let hasAlarm: UnsafeMutableBufferPointer<UInt8>
-    /// Per node: `isAnd[v]` 1 for `and` nodes.
-    let isAnd: UnsafeMutableBufferPointer<UInt8>
-    /// In-edge slots of node `v`: `inSlot[inStart[v] ..< inStart[v + 1]]`.
-    let inStart: UnsafeMutableBufferPointer<Int32>
-    let inSlot: UnsafeMutableBufferPointer<Int32>
 
-    init(nodes: [AttackGraph.Node], edges: [AttackGraph.Edge], slotEdge: [Int32]) {
-        let n = nodes.count
+    init(edges: [AttackGraph.Edge], slotEdge: [Int32]) {
         let m = slotEdge.count
         isActive = edges.contains { $0.detect != nil }
         let size = isActive ? m : 0
@@ -45,37 +39,18 @@ final class DetectionTable: @unchecked Sendable {
         laws.initialize(repeating: AlarmLaw(q: 0, kind: 0, a: 0, b: 0))
         hasAlarm = .allocate(capacity: size)
         hasAlarm.initialize(repeating: 0)
-        isAnd = .allocate(capacity: isActive ? n : 0)
-        isAnd.initialize(repeating: 0)
-        inStart = .allocate(capacity: isActive ? n + 1 : 0)
-        inStart.initialize(repeating: 0)
-        inSlot = .allocate(capacity: size)
-        inSlot.initialize(repeating: 0)
         guard isActive else { return }
-        for (v, node) in nodes.enumerated() where node.kind == .and { isAnd[v] = 1 }
         for slot in 0..<m {
-            let edge = edges[Int(slotEdge[slot])]
-            inStart[edge.to + 1] += 1
-            if let detect = edge.detect {
+            if let detect = edges[Int(slotEdge[slot])].detect {
                 let packed = detect.response.packed
                 laws[slot] = AlarmLaw(q: detect.p, kind: packed.kind, a: packed.a, b: packed.b)
                 hasAlarm[slot] = 1
             }
-        }
-        for v in 0..<n { inStart[v + 1] += inStart[v] }
-        var cursor = Array(inStart.prefix(n))
-        for slot in 0..<m {
-            let to = Int(edges[Int(slotEdge[slot])].to)
-            inSlot[Int(cursor[to])] = Int32(slot)
-            cursor[to] += 1
         }
     }
 
     deinit {
         laws.deallocate()
         hasAlarm.deallocate()
-        isAnd.deallocate()
-        inStart.deallocate()
-        inSlot.deallocate()
     }
 }

@@ -166,6 +166,16 @@ public enum Statistics {
         return (hi - lo) / 2
     }
 
+    /// Half the width of the 95% interval of the mean of `count` paired per-trial differences,
+    /// given their sum and the sum of their squares (sample variance, normal approximation).
+    public static func pairedHalfWidth(sum: Double, sumOfSquares: Double, count: Int) -> Double {
+        guard count > 1 else { return 0 }
+        let n = Double(count)
+        let mean = sum / n
+        let variance = max(0, (sumOfSquares / n - mean * mean) * n / (n - 1))
+        return z95 * (variance / n).squareRoot()
+    }
+
     /// The nearest-rank percentile: the value at 1-based rank ceil(k·n/100) of the sorted times.
     public static func nearestRankPercentile(sortedTimes: [Double], _ k: Int) -> Double? {
         guard !sortedTimes.isEmpty else { return nil }

@@ -42,8 +42,11 @@ extension TrialWorkspace {
                 depth -= 1
                 let v = Int(stack[depth])
                 guard state[v].stamp == cur, state[v].win >= 0 else { continue }  // an entry
-                if table.isAnd[v] != 0 {
-                    for i in Int(table.inStart[v])..<Int(table.inStart[v + 1]) { list(Int(table.inSlot[i])) }
+                // An `and` node lists every in-edge (the graph's derivation table has them; an `or`
+                // node's range there is empty), an `or` node its winning in-edge.
+                let and = g.derivation
+                if and.hasAnd, and.inStart[v] < and.inStart[v + 1] {
+                    for i in Int(and.inStart[v])..<Int(and.inStart[v + 1]) { list(Int(and.inSlot[i])) }
                 } else {
                     list(Int(state[v].win))
                 }

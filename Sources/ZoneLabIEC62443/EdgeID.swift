@@ -153,20 +153,4 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
         default: nil
         }
     }
-
-    /// The zones this step touches in `scenario`: an asset's zone, or both sides of a conduit.
-    public func zones(in scenario: Scenario) -> [String] {
-        switch self {
-        case .exploit(let a), .pivot(let a): scenario.assets[a].map { [$0.zone] } ?? []
-        case .cross(_, let z1, let z2, _): [z1, z2]
-        case .channel(let c, _, _), .enter(let c, _): scenario.conduits[c]?.zones ?? []
-        case .harvest(_, let a), .media(let a): scenario.assets[a].map { [$0.zone] } ?? []
-        case .visit(let a, let z): (scenario.assets[a].map { [$0.zone] } ?? []) + [z]
-        case .login(_, let through, _):
-            Self.traversalConduit(Substring(through)) == nil
-                ? (scenario.assets[through].map { [$0.zone] } ?? []) : Self.traversalZones(through, in: scenario)
-        case .preauth(let a, let through):
-            Self.traversalZones(through, in: scenario) + (scenario.assets[a].map { [$0.zone] } ?? [])
-        }
-    }
 }

@@ -6,16 +6,12 @@ import ZoneLabModel
 public enum Hardening: Sendable, Hashable, CustomStringConvertible {
     /// A conduit raised to its SL-T on every FR where it falls short.
     case conduitToTarget(String)
-    /// A zone, its assets and its conduits set to exactly `level` on every FR (lower or higher):
-    /// the test of an SL-T for the zone.
-    case zone(String, level: Int)
     /// A zone raised to its SL-T on every FR where it falls short (assets' own FRs too).
     case zoneToTarget(String)
 
     public var description: String {
         switch self {
         case .conduitToTarget(let c): "raise conduit \(c) to its SL-T"
-        case .zone(let z, let level): "set zone \(z) with its assets and conduits to SL \(level)"
         case .zoneToTarget(let z): "raise zone \(z) to its SL-T"
         }
     }
@@ -27,15 +23,6 @@ public enum Hardening: Sendable, Hashable, CustomStringConvertible {
         case .conduitToTarget(let id):
             guard let conduit = s.conduits[id] else { return s }
             s.conduits[id]!.slAchieved = conduit.slAchieved.raisedOnAssessed(to: s.slTarget(of: conduit))
-        case .zone(let id, let level):
-            guard s.zones[id] != nil else { return s }
-            s.zones[id]!.slAchieved = SLVector(uniform: level)
-            for asset in s.assets.values where asset.zone == id {
-                s.assets[asset.id]!.slAchievedOverrides = [:]
-            }
-            for conduit in s.conduits.values where conduit.zones.contains(id) {
-                s.conduits[conduit.id]!.slAchieved = SLVector(uniform: level)
-            }
         case .zoneToTarget(let id):
             guard let zone = s.zones[id] else { return s }
             s.zones[id]!.slAchieved = zone.slAchieved.raisedOnAssessed(to: zone.slTarget)
@@ -55,9 +42,6 @@ public enum Hardening: Sendable, Hashable, CustomStringConvertible {
         case .conduitToTarget(let id):
             guard let c = s.conduits[id], let unit = c.upgradeCost else { return nil }
             return unit * Double(c.slAchieved.gaps(to: s.slTarget(of: c)).map(\.gap).max() ?? 0)
-        case .zone(let id, let level):
-            guard let z = s.zones[id], let unit = z.upgradeCost else { return nil }
-            return unit * Double(max(0, level - z.slAchieved.minimum))
         case .zoneToTarget(let id):
             guard let z = s.zones[id], let unit = z.upgradeCost else { return nil }
             return unit * Double(z.slAchieved.gaps(to: z.slTarget).map(\.gap).max() ?? 0)

@@ -98,7 +98,7 @@ public enum Roadmap {
 
     public static func plan(
         model: PlantModel, settings: SimulationSettings, maxSteps: Int, countermeasures: [Countermeasure],
-        base: PlantBase?
+        base: PlantBase?, start: RunSet? = nil
     ) -> (steps: [RoadmapStep], stop: RoadmapStop) {
         var measures: [Countermeasure] = []
         var raises: [Hardening] = []
@@ -111,7 +111,9 @@ public enum Roadmap {
             for raise in raises { s = raise.applied(to: s) }
             return s
         }
-        var current = model.simulate(settings, keepingTrials: true)
+        // The plan as designed, with every trial's times kept: `start` when the caller ran it already.
+        var current =
+            start.flatMap { $0.perTrial == nil ? nil : $0 } ?? model.simulate(settings, keepingTrials: true)
         let weights = current.targets.indices.map { current.riskWeight(target: $0) }
         var steps: [RoadmapStep] = []
         let entryZones = Set(model.attackers.flatMap(\.entry).compactMap { model.scenario.zone(of: $0) })
@@ -208,7 +210,7 @@ public enum Roadmap {
         func contains(_ change: Hardening) -> Bool {
             switch change {
             case .conduitToTarget(let c): conduits.contains(c)
-            case .zoneToTarget(let z), .zone(let z, _): zones.contains(z)
+            case .zoneToTarget(let z): zones.contains(z)
             }
         }
     }
@@ -263,8 +265,7 @@ public enum Roadmap {
             sumSquares += d * d
         }
         let mean = sum / Double(n)
-        let variance = n > 1 ? max(0, (sumSquares - Double(n) * mean * mean) / Double(n - 1)) : 0
-        let half = Statistics.z95 * (variance / Double(n)).squareRoot()
+        let half = Statistics.pairedHalfWidth(sum: sum, sumOfSquares: sumSquares, count: n)
         return (mean, mean - half, mean + half)
     }
 

@@ -55,7 +55,11 @@ public struct TargetSLJustification: Sendable {
         var settings = settings
         settings.shard = nil
         settings.firstTrial = 0
-        var designed = model.simulate(settings)
+        var roadmapSettings = settings
+        roadmapSettings.trials = max(1, min(settings.trials, roadmapTrials))
+        // When the roadmap runs as many trials as the analysis, its starting plan is this run.
+        let sameTrials = roadmapSettings.trials == settings.trials
+        var designed = model.simulate(settings, keepingTrials: sameTrials)
         if designed.hasRiskRatedTargets { designed.unmitigated = model.unmitigatedCounts(settings) }
         let uniform = UniformPlants.simulate(model, settings: settings, designed: designed)
         let scenario = model.scenario
@@ -76,10 +80,9 @@ public struct TargetSLJustification: Sendable {
         let results = verdicts.verdicts.filter { !entryZones.contains($0.zone) }.map { verdict in
             zoneResult(verdict, designed: designed, uniform: uniform, tolerable: scenario.tolerable)
         }
-        var roadmapSettings = settings
-        roadmapSettings.trials = max(1, min(settings.trials, roadmapTrials))
         let roadmap = Roadmap.plan(
-            model: model, settings: roadmapSettings, maxSteps: maxSteps, countermeasures: countermeasures, base: base)
+            model: model, settings: roadmapSettings, maxSteps: maxSteps, countermeasures: countermeasures, base: base,
+            start: sameTrials ? designed : nil)
         return TargetSLJustification(
             seed: settings.seed, trials: settings.trials, calibration: model.calibration.json,
             attackers: model.attackers.map(\.id), targets: designed.targets.map(\.id), zones: results,
@@ -129,12 +132,6 @@ public struct TargetSLJustification: Sendable {
             id: zone, slTarget: slt, recommended: recommended, meets: verdict.meets, riskBased: riskBased,
             riskBasedReason: reason, dependents: verdict.targets, pAtRecommended: worst(at, among: own),
             rationale: rationale)
-    }
-
-    /// The zones a path passes through: zones entered by conduit traversals and channels, and
-    /// the zones of the assets it takes.
-    static func zones(onPath edges: [String], _ s: Scenario) -> [String] {
-        edges.flatMap { EdgeID($0)?.zones(in: s) ?? [] }
     }
 
     /// Per attacker, the largest P among the given targets.

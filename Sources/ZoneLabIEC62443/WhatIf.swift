@@ -86,11 +86,9 @@ public struct WhatIfComparison: Sendable {
                     }
                 }
                 let n = Double(max(1, b.trials))
-                let d = Double(onlyVariant - onlyBase) / n
-                // Sample variance of the per-trial differences D in {-1, 0, 1}.
-                let meanSquare = Double(onlyVariant + onlyBase) / n
-                let variance = b.trials > 1 ? max(0, (meanSquare - d * d) * n / (n - 1)) : 0
-                let half = Statistics.z95 * (variance / n).squareRoot()
+                // The per-trial differences D are in {-1, 0, 1}: their squares sum to the trials that differ.
+                let half = Statistics.pairedHalfWidth(
+                    sum: Double(onlyVariant - onlyBase), sumOfSquares: Double(onlyVariant + onlyBase), count: b.trials)
                 let pb = b.probability
                 let pv = v.probability
                 let independent = Statistics.z95 * ((pb * (1 - pb) + pv * (1 - pv)) / n).squareRoot()

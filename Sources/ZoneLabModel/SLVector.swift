@@ -57,8 +57,6 @@ public struct SLVector: Sendable, Hashable, CustomStringConvertible {
 
     /// The highest level over all FRs (a zone's SL-T "as one number").
     public var maximum: Int { levels.max() ?? 0 }
-    /// The lowest level over all FRs.
-    public var minimum: Int { levels.min() ?? 0 }
     /// Whether every FR is assessed at the same level.
     public var isUniform: Bool { Set(levels).count == 1 && isFullyAssessed }
 

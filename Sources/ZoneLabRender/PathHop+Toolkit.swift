@@ -9,14 +9,8 @@ extension PathHop.Tracer {
     /// removable media and a transient visit start from the asset they use.
     mutating func toolkitStep(_ step: EdgeID) {
         switch step {
-        case .harvest(_, let a):
-            guard scenario.assets[a] != nil else {
-                unplaced += 1
-                return
-            }
-            flush()
-            position = .asset(a)
-            traversal = nil
+        case .harvest(_, let a), .media(let a):
+            standOn(a)
         case .login(_, let through, let part):
             switch part {
             case .via:
@@ -26,16 +20,12 @@ extension PathHop.Tracer {
                 position = nil
                 traversal = nil
             case .open:
-                self.step(scenario.assets[through] != nil ? "exploit:\(through)" : through + "/IAC")
+                if scenario.assets[through] != nil {
+                    self.step(.exploit(asset: through))
+                } else {
+                    self.step(through + "/IAC")
+                }
             }
-        case .media(let a):
-            guard scenario.assets[a] != nil else {
-                unplaced += 1
-                return
-            }
-            flush()
-            position = .asset(a)
-            traversal = nil
         case .visit(let a, let z):
             guard scenario.assets[a] != nil, scenario.zones[z] != nil else {
                 unplaced += 1
@@ -47,7 +37,7 @@ extension PathHop.Tracer {
             traversal = nil
         case .preauth(let a, let through):
             self.step(through + "/IAC")
-            self.step("exploit:\(a)")
+            self.step(.exploit(asset: a))
         default:
             return
         }

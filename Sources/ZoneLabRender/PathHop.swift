@@ -68,11 +68,27 @@ public struct PathHop: Sendable, Hashable {
             }
         }
 
+        /// Control of asset `a` without a hop drawn (a pivot, a harvest, a USB stick): the next
+        /// hop starts there. An asset the scenario does not have is counted as unplaced.
+        mutating func standOn(_ a: String) {
+            guard scenario.assets[a] != nil else {
+                unplaced += 1
+                return
+            }
+            flush()
+            position = .asset(a)
+            traversal = nil
+        }
+
         mutating func step(_ id: String) {
             guard let step = EdgeID(id) else {
                 unplaced += 1
                 return
             }
+            self.step(step)
+        }
+
+        mutating func step(_ step: EdgeID) {
             switch step {
             case .exploit(let a):
                 guard let zone = scenario.assets[a]?.zone else {
@@ -89,13 +105,7 @@ public struct PathHop: Sendable, Hashable {
                 position = .asset(a)
                 traversal = nil
             case .pivot(let a):
-                guard scenario.assets[a] != nil else {
-                    unplaced += 1
-                    return
-                }
-                flush()
-                position = .asset(a)
-                traversal = nil
+                standOn(a)
             case .cross(let c, let z1, let z2, _):
                 let key = EdgeID.traversal(conduit: c, from: z1, to: z2)
                 if traversal == key { return }

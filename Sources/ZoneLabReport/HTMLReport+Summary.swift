@@ -164,7 +164,6 @@ extension HTMLReport {
     func describe(_ change: Hardening) -> String {
         switch change {
         case .conduitToTarget(let c): "Raise conduit \(conduitName(c)) (\(c)) to its SL-T"
-        case .zone(let z, let level): "Set zone \(zoneName(z)) (\(z)) with its assets and conduits to SL \(level)"
         case .zoneToTarget(let z): "Raise zone \(zoneName(z)) (\(z)) to its SL-T"
         }
     }

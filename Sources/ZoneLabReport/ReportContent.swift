@@ -39,9 +39,6 @@ public struct ReportContent: Sendable {
     public var justification: TargetSLJustification
     /// Trials per attacker and candidate of the SL-T search and roadmap.
     public var roadmapTrials: Int
-    /// Per attacker id, per conduit id: the hardening gain (SPEC 4), and the trials it was measured with.
-    public var hardeningGain: [String: [String: Double]]
-    public var hardeningTrials: Int
     public var requirements: RequirementsReport
     public var whatIf: ReportWhatIf?
     public var provenance: ReportProvenance
@@ -50,6 +47,10 @@ public struct ReportContent: Sendable {
     public var graphvizVersion: String
 
     public var scenario: Scenario { model.scenario }
+    /// Per attacker id, per conduit id: the hardening gain (SPEC 4), from the main run.
+    public var hardeningGain: [String: [String: Double]] { results.hardeningGain }
+    /// The trials the hardening gains were measured with.
+    public var hardeningTrials: Int { results.hardeningTrials ?? 0 }
     public var narrator: PathNarrator { PathNarrator(scenario: model.scenario, skeleton: model.skeleton) }
 }
 
@@ -82,8 +83,6 @@ public enum ReportAnalysis {
         if results.hardening == nil {
             results.hardening = model.hardeningTally(trials: roadmapSettings.trials, settings: roadmapSettings)
         }
-        let gains = results.hardeningGain
-        let gainTrials = results.hardeningTrials ?? roadmapSettings.trials
         let justification = TargetSLJustification.analyse(
             model: model, settings: roadmapSettings, roadmapTrials: roadmapSettings.trials)
         let evidence = AttackEvidence.all(results)
@@ -117,7 +116,6 @@ public enum ReportAnalysis {
         }
         return ReportContent(
             model: model, results: results, justification: justification, roadmapTrials: roadmapSettings.trials,
-            hardeningGain: gains, hardeningTrials: gainTrials,
             requirements: RequirementsReport(model.scenario), whatIf: whatIf, provenance: provenance,
             zonesPicture: zones, pathPictures: paths, graphvizVersion: Graphviz.version)
     }
