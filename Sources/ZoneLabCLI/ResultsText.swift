@@ -17,8 +17,6 @@ struct ResultsText {
         self.model = model
     }
 
-    static func percent(_ p: Double) -> String { Formatting.percent(p) }
-
     func render() -> String {
         var out: [String] = []
         let name = model?.scenario.name ?? "attack graph"
@@ -42,8 +40,8 @@ struct ResultsText {
                 table.append([
                     attacker.id, attacker.capability.map(String.init) ?? "-",
                     TimeSpan.format(hours: attacker.horizonHours),
-                    Self.percent(o.probability), "\(Self.percent(lo))–\(Self.percent(hi))",
-                    o.unopposed == 0 ? "-" : Self.percent(o.detectedShare), String(o.compromised),
+                    Formatting.percent(o.probability), "\(Formatting.percent(lo))–\(Formatting.percent(hi))",
+                    o.unopposed == 0 ? "-" : Formatting.percent(o.detectedShare), String(o.compromised),
                     o.percentile(10).map { TimeSpan.format(hours: $0) } ?? "-",
                     o.percentile(50).map { TimeSpan.format(hours: $0) } ?? "-",
                     o.percentile(90).map { TimeSpan.format(hours: $0) } ?? "-",
@@ -56,7 +54,7 @@ struct ResultsText {
                 let paths = o.topPaths(2)
                 guard !paths.isEmpty else { continue }
                 for (k, path) in paths.enumerated() {
-                    let share = Self.percent(Double(path.count) / Double(max(1, o.compromised)))
+                    let share = Formatting.percent(Double(path.count) / Double(max(1, o.compromised)))
                     let words = narrator?.narrate(path.edges, entry: target.id) ?? path.edges.joined(separator: " → ")
                     out.append(
                         "  \(k == 0 ? attacker.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) : String(repeating: " ", count: idWidth)) \(share.leftPadded(5)) \(words)"
@@ -69,7 +67,7 @@ struct ResultsText {
             if !verdicts.verdicts.isEmpty {
                 out.append("")
                 out.append(
-                    "Zones in practice (tolerable P \(Self.percent(model.scenario.tolerable)) within each attacker's horizon)"
+                    "Zones in practice (tolerable P \(Formatting.percent(model.scenario.tolerable)) within each attacker's horizon)"
                 )
                 var table = TextTable(["zone", "SL-T", "effective SL", "verdict"])
                 for v in verdicts.verdicts {
@@ -108,10 +106,10 @@ struct ResultsText {
                     ? "none"
                     : c.slGap.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) -\($0.value)" }.joined(
                         separator: ", ")
-                var row = [c.id, gap] + crit.map { Self.percent($0[c.id] ?? 0) }
+                var row = [c.id, gap] + crit.map { Formatting.percent($0[c.id] ?? 0) }
                 if hasGain {
                     let (g, who) = bestGain(c.id)
-                    row.append(g > 0 ? "−\(Self.percent(g)) (\(who))" : "-")
+                    row.append(g > 0 ? "−\(Formatting.percent(g)) (\(who))" : "-")
                 }
                 table.append(row)
             }

@@ -133,7 +133,7 @@ public struct AttackEvidence: Sendable, Hashable {
         guard total > 0 else { return [:] }
         for target in targets {
             for path in target.paths {
-                for conduit in Set(path.edges.compactMap(RunSet.conduit(ofEdge:))) {
+                for conduit in Set(path.edges.compactMap({ EdgeID($0)?.conduit })) {
                     crossing[conduit, default: 0] += path.count
                 }
             }

@@ -17,7 +17,7 @@ public enum PathsPicture {
         for id in entryIDs { if let z = scenario.zone(of: id) { activeZones.insert(z) } }
         var notes: [String: String] = [:]
         for target in evidence.targets {
-            notes[target.id] = "P(compromise) \(PictureStyle.percent(target.probability))"
+            notes[target.id] = "P(compromise) \(Formatting.percent(target.probability))"
         }
         let canvas = ZoneCanvas(
             scenario: scenario, options: options, extraAssets: flow.assets, activeZones: activeZones,
@@ -34,7 +34,7 @@ public enum PathsPicture {
         var subtitle = "Attack paths of \(evidence.attacker)"
         if let c = evidence.capability { subtitle += " (capability \(c))" }
         subtitle +=
-            " · top \(maxPaths(evidence)) paths per target over \(evidence.targets.count) targets · \(PictureStyle.grouped(evidence.trials)) trials"
+            " · top \(maxPaths(evidence)) paths per target over \(evidence.targets.count) targets · \(Formatting.count(evidence.trials)) trials"
         if canvas.collapsed { subtitle += " · large plant: only assets on the paths drawn" }
         graph.add(PictureFrame.title(scenario.name, subtitle: subtitle))
         return graph
@@ -70,7 +70,7 @@ public enum PathsPicture {
                 HTMLLabel.lines([
                     name.bold().font(size: 8.5),
                     HTMLLabel(conduit.id).font(size: 7.5, color: PictureStyle.muted),
-                    HTMLLabel("crossed in \(PictureStyle.percent(share)) of compromises").bold().font(
+                    HTMLLabel("crossed in \(Formatting.percent(share)) of compromises").bold().font(
                         size: 8.5, color: PictureStyle.path),
                     PictureStyle.wrapped(assessment.gapText, width: 30).font(
                         size: 7.5, color: PictureStyle.gapColor(assessment.maxGap)),
@@ -159,7 +159,7 @@ public enum PathsPicture {
             if !s.constraint { a.set("constraint", "false") }
             if let c = s.tailCluster, s.tailCluster != s.headCluster { a.set("ltail", c) }
             if let c = s.headCluster, s.tailCluster != s.headCluster { a.set("lhead", c) }
-            a["tooltip"] = .label("\(PictureStyle.grouped(counts[s]!)) compromises (\(PictureStyle.percent(share)))")
+            a["tooltip"] = .label("\(Formatting.count(counts[s]!)) compromises (\(Formatting.percent(share)))")
             return .edge(DOTEdge(s.tail, s.head, a))
         }
     }
@@ -177,9 +177,9 @@ public enum PathsPicture {
         ])
         var title = "Attacker \(evidence.attacker)"
         if let c = evidence.capability { title += " · capability \(c)" }
-        if let h = evidence.horizonHours { title += " · horizon \(PictureStyle.duration(hours: h))" }
+        if let h = evidence.horizonHours { title += " · horizon \(Formatting.duration(hours: h))" }
         table.row([.init(HTMLLabel(title).bold().font(size: 11), [.colspan(3), .align(.left)])])
-        var run = "\(PictureStyle.grouped(evidence.trials)) trials"
+        var run = "\(Formatting.count(evidence.trials)) trials"
         if let seed = evidence.seed { run += " · seed \(seed)" }
         run += " · top \(maxPaths(evidence)) paths per target"
         table.row([.init(HTMLLabel(run).font(size: 8, color: PictureStyle.muted), [.colspan(3), .align(.left)])])
@@ -192,14 +192,14 @@ public enum PathsPicture {
             let name = scenario.assets[target.id]?.name ?? scenario.zones[target.id]?.name ?? target.id
             let drawn = target.paths.reduce(0) { $0 + $1.count }
             let covered =
-                target.compromised > 0 ? PictureStyle.percent(Double(drawn) / Double(target.compromised)) : "-"
+                target.compromised > 0 ? Formatting.percent(Double(drawn) / Double(target.compromised)) : "-"
             let over = target.probability > scenario.tolerable
             table.row([
                 .init(PictureStyle.wrapped("\(target.id): \(name)", width: 44).font(size: 8), [.align(.left)]),
                 .init(
                     (over
-                        ? HTMLLabel(PictureStyle.percent(target.probability)).bold()
-                        : HTMLLabel(PictureStyle.percent(target.probability)))
+                        ? HTMLLabel(Formatting.percent(target.probability)).bold()
+                        : HTMLLabel(Formatting.percent(target.probability)))
                         .font(size: 8, color: over ? PictureStyle.critical : PictureStyle.text), [.align(.right)]),
                 .init(HTMLLabel(covered).font(size: 8), [.align(.right)]),
             ])
@@ -216,7 +216,7 @@ public enum PathsPicture {
             ])
         }
         var notes = [
-            "Line width = share of all compromises of \(evidence.attacker) (counted per trial and target) whose path takes the line. P in red exceeds the tolerable \(PictureStyle.percent(scenario.tolerable))."
+            "Line width = share of all compromises of \(evidence.attacker) (counted per trial and target) whose path takes the line. P in red exceeds the tolerable \(Formatting.percent(scenario.tolerable))."
         ]
         if evidence.totalCompromised == 0 {
             notes.append("No target was compromised within the horizon: no path to draw.")

@@ -70,12 +70,4 @@ enum PictureStyle {
         return HTMLLabel.lines(lines.map { HTMLLabel($0) }, align: align)
     }
 
-    /// `62%`, `0.4%`, `<0.1%`.
-    static func percent(_ share: Double) -> String { Formatting.percent(share) }
-
-    /// `12,345`.
-    static func grouped(_ n: Int) -> String { Formatting.count(n) }
-
-    /// A duration, as everywhere else.
-    static func duration(hours: Double) -> String { Formatting.duration(hours: hours) }
 }

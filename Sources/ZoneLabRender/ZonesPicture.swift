@@ -124,7 +124,7 @@ public enum ZonesPicture {
         lines.append(assessment.maxGap > 0 ? gap.bold() : gap)
         if let criticality = assessment.criticality {
             let text = HTMLLabel(
-                "criticality \(PictureStyle.percent(criticality))" + (attacker.map { " (\($0))" } ?? "")
+                "criticality \(Formatting.percent(criticality))" + (attacker.map { " (\($0))" } ?? "")
             )
             .font(size: 8, color: assessment.isCritical ? PictureStyle.critical : PictureStyle.muted)
             lines.append(assessment.isCritical ? text.bold() : text)
@@ -146,7 +146,7 @@ public enum ZonesPicture {
                 HTMLLabel(
                     evidence == nil
                         ? "weak: SL-A 2 or more below SL-T"
-                        : "weak: gap of 2 or more, or criticality ≥ \(PictureStyle.percent(options.criticalityThreshold))"
+                        : "weak: gap of 2 or more, or criticality ≥ \(Formatting.percent(options.criticalityThreshold))"
                 )
             ),
             (PictureFrame.lineSwatch("#1565C0", text: "━━━▶"), "data diode (one-way); ◀━▶ two-way conduit"),

@@ -41,7 +41,7 @@ extension Charts {
             for i in 0...4 {
                 let p = yMax * Double(i) / 4
                 nodes.append(line(left, y(p), left + plotW, y(p), stroke: gridColour))
-                nodes.append(label(Markup.percent(p), x: left - 6, y: y(p) + 4, anchor: "end"))
+                nodes.append(label(Formatting.percent(p), x: left - 6, y: y(p) + 4, anchor: "end"))
             }
             for tick in axis.ticks {
                 nodes.append(line(x(tick), top, x(tick), top + plotH, stroke: gridColour))

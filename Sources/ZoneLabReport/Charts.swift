@@ -33,7 +33,7 @@ enum Charts {
                     "li",
                     [
                         Markup.element("span", [Markup.attribute("class", "swatch tolerable")]),
-                        Markup.text("tolerable P" + (set.tolerable.map { " \(Markup.percent($0))" } ?? "")),
+                        Markup.text("tolerable P" + (set.tolerable.map { " \(Formatting.percent($0))" } ?? "")),
                     ])
             ])
     }
@@ -166,7 +166,7 @@ enum Charts {
         for i in 0...4 {
             let p = xMax * Double(i) / 4
             nodes.append(line(x(p), top - 6, x(p), height - bottom + 4, stroke: gridColour))
-            nodes.append(label(Markup.percent(p), x: x(p), y: height - bottom + 18, anchor: "middle"))
+            nodes.append(label(Formatting.percent(p), x: x(p), y: height - bottom + 18, anchor: "middle"))
         }
         for (t, _) in set.targets.enumerated() {
             let groupTop = top + Double(t) * (groupH + groupGap)
@@ -188,7 +188,7 @@ enum Charts {
                             Markup.attribute("height", Markup.coordinate(barH)),
                             Markup.attribute("fill", colour(a)),
                             Markup.element(
-                                "title", [Markup.text("\(names[t]) · \(attacker.id): \(Markup.percent(p))")]),
+                                "title", [Markup.text("\(names[t]) · \(attacker.id): \(Formatting.percent(p))")]),
                         ]))
                 let (lo, hi) = outcome.wilson95
                 let mid = barTop + barH / 2
@@ -196,7 +196,7 @@ enum Charts {
                 nodes.append(line(x(hi), mid - 3, x(hi), mid + 3, stroke: "#1F2933", width: 1))
                 nodes.append(
                     label(
-                        "\(attacker.id) \(Markup.percent(p))", x: x(hi) + 5, y: mid + 3.5, anchor: "start",
+                        "\(attacker.id) \(Formatting.percent(p))", x: x(hi) + 5, y: mid + 3.5, anchor: "start",
                         className: "bar-value"))
             }
         }
@@ -213,7 +213,7 @@ enum Charts {
                     ]))
             nodes.append(
                 label(
-                    "tolerable \(Markup.percent(tolerable))", x: x(tolerable) + 4, y: top - 12, anchor: "start",
+                    "tolerable \(Formatting.percent(tolerable))", x: x(tolerable) + 4, y: top - 12, anchor: "start",
                     className: "tolerable-label"))
         }
         nodes.append(

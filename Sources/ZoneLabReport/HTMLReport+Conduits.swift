@@ -75,7 +75,7 @@ extension HTMLReport {
                         row.gaps.isEmpty
                             ? Markup.badge("none", "good")
                             : Markup.text(Formatting.gaps(row.gaps.map { ($0.fr, $0.gap) })),
-                        Markup.text(row.criticality.map { "\(Markup.percent($0.value)) (\($0.attacker))" } ?? "0%"),
+                        Markup.text(row.criticality.map { "\(Formatting.percent($0.value)) (\($0.attacker))" } ?? "0%"),
                         Markup.text(
                             row.gain.map { gain in
                                 Formatting.signedPoints(-gain.value) + " (\(gain.attacker))"

@@ -23,7 +23,7 @@ extension HTMLReport {
                     let line = set.attackers.indices.map { a in
                         let o = set.outcomes[a][t]
                         return
-                            "\(set.attackers[a].id) \(Markup.percent(o.unopposedProbability)) → \(Markup.percent(o.probability))"
+                            "\(set.attackers[a].id) \(Formatting.percent(o.unopposedProbability)) → \(Formatting.percent(o.probability))"
                     }
                     return Markup.element(
                         "figure",

@@ -62,7 +62,7 @@ extension HTMLReport {
                         "\($0.id): capability \($0.capability), entry \($0.entry.joined(separator: ", ")), horizon \(TimeSpan.format(hours: $0.horizonHours))"
                     }.joined(separator: "; "))
             ),
-            ("tolerable P", Markup.text(Markup.percent(scenario.tolerable))),
+            ("tolerable P", Markup.text(Formatting.percent(scenario.tolerable))),
             (
                 "calibration",
                 Markup.text(
@@ -117,7 +117,7 @@ extension HTMLReport {
                 Calibration.gaps.reversed().compactMap { d in
                     calibration.gap[d].map { cell in
                         [
-                            Markup.text(d > 0 ? "+\(d)" : String(d)), Markup.text(Markup.percent(cell.p)),
+                            Markup.text(d > 0 ? "+\(d)" : String(d)), Markup.text(Formatting.percent(cell.p)),
                             Markup.text(Self.describe(cell.ttc)),
                         ]
                     }

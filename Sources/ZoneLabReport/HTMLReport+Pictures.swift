@@ -36,7 +36,7 @@ extension HTMLReport {
                 "p",
                 [
                     Markup.text(
-                        "P(compromise) is the share of \(set.trials) simulated attacks per attacker that reach the asset within the attacker's horizon; the dashed line is the tolerable P of \(Markup.percent(scenario.tolerable))."
+                        "P(compromise) is the share of \(set.trials) simulated attacks per attacker that reach the asset within the attacker's horizon; the dashed line is the tolerable P of \(Formatting.percent(scenario.tolerable))."
                     )
                 ])
         ]
@@ -84,9 +84,9 @@ extension HTMLReport {
                 rows.append([
                     Markup.text(a == 0 ? targetName(target.id) : ""), Markup.text(attacker.id),
                     over
-                        ? Markup.badge(Markup.percent(o.probability), "bad")
-                        : Markup.text(Markup.percent(o.probability)),
-                    Markup.text("\(Markup.percent(lo)) – \(Markup.percent(hi))"),
+                        ? Markup.badge(Formatting.percent(o.probability), "bad")
+                        : Markup.text(Formatting.percent(o.probability)),
+                    Markup.text("\(Formatting.percent(lo)) – \(Formatting.percent(hi))"),
                     Markup.text(o.percentile(10).map { TimeSpan.format(hours: $0) } ?? "–"),
                     Markup.text(o.percentile(50).map { TimeSpan.format(hours: $0) } ?? "–"),
                     Markup.text(o.percentile(90).map { TimeSpan.format(hours: $0) } ?? "–"),

@@ -58,7 +58,7 @@ extension HTMLReport {
                     Markup.text(
                         allMeet
                             ? " Against the simulated attackers, every critical asset withstands the capability its zone's SL-T promises."
-                            : " A zone meets its SL-T in practice when each of its critical assets keeps P(compromise) at or below the tolerable \(Markup.percent(scenario.tolerable)) against every attacker up to that capability."
+                            : " A zone meets its SL-T in practice when each of its critical assets keeps P(compromise) at or below the tolerable \(Formatting.percent(scenario.tolerable)) against every attacker up to that capability."
                     ),
                 ]))
         if !verdicts.isEmpty {
@@ -82,11 +82,12 @@ extension HTMLReport {
                 (attacker.capability ?? 0) <= (target.slTarget ?? 0) && outcome.probability > (set.tolerable ?? 1)
             var sentence = violation ? "Worst attack path: " : "Likeliest attack path: "
             sentence +=
-                "attacker \(attackerLabel(a)) compromises \(targetName(target.id)) in \(Markup.percent(outcome.probability)) of trials within \(TimeSpan.format(hours: attacker.horizonHours))"
+                "attacker \(attackerLabel(a)) compromises \(targetName(target.id)) in \(Formatting.percent(outcome.probability)) of trials within \(TimeSpan.format(hours: attacker.horizonHours))"
             if let p50 = outcome.percentile(50) { sentence += " (median time \(TimeSpan.format(hours: p50)))" }
             if let path = outcome.paths.first {
                 let share = Double(path.count) / Double(max(1, outcome.compromised))
-                sentence += ", \(share >= 0.995 ? "always" : "in \(Markup.percent(share)) of those compromises") along "
+                sentence +=
+                    ", \(share >= 0.995 ? "always" : "in \(Formatting.percent(share)) of those compromises") along "
                 sentence += content.narrator.narrate(path.edges, entry: nil)
             }
             sentence += "."
@@ -176,7 +177,7 @@ extension HTMLReport {
         let shown = (changed.isEmpty ? attackers : changed).prefix(4)
         var text =
             "worst P "
-            + shown.map { "\($0) \(Markup.percent(before[$0] ?? 0)) → \(Markup.percent(after[$0] ?? 0))" }
+            + shown.map { "\($0) \(Formatting.percent(before[$0] ?? 0)) → \(Formatting.percent(after[$0] ?? 0))" }
             .joined(separator: ", ")
         text += "; then \(step.zonesMeetingAfter) of \(content.justification.zonesWithTargets) zones meet their SL-T"
         if let cost = step.cost { text += "; estimated cost \(Self.money(cost))" }

@@ -72,7 +72,7 @@ extension HTMLReport {
                             Markup.text(step.cost.map(Self.money) ?? "–"),
                             Markup.text(
                                 j.attackers.map {
-                                    "\($0) \(Markup.percent(step.worstBefore[$0] ?? 0)) → \(Markup.percent(step.worstAfter[$0] ?? 0))"
+                                    "\($0) \(Formatting.percent(step.worstBefore[$0] ?? 0)) → \(Formatting.percent(step.worstAfter[$0] ?? 0))"
                                 }.joined(separator: " · ")),
                             Markup.text("\(step.zonesMeetingAfter) of \(j.zonesWithTargets)"),
                         ]

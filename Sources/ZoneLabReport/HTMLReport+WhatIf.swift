@@ -31,7 +31,7 @@ extension HTMLReport {
                             : "\(verdict(z.meetsBase)) → \(verdict(z.meetsVariant))"
                         return [
                             Markup.text("\(zoneName(z.id)) (\(z.id))"),
-                            Markup.text("\(Markup.percent(z.worstPBase)) → \(Markup.percent(z.worstPVariant))"),
+                            Markup.text("\(Formatting.percent(z.worstPBase)) → \(Formatting.percent(z.worstPVariant))"),
                             z.meetsVariant && !z.meetsBase
                                 ? Markup.badge(text, "good")
                                 : !z.meetsVariant && z.meetsBase ? Markup.badge(text, "bad") : Markup.text(text),
@@ -48,15 +48,15 @@ extension HTMLReport {
                 c.rows.map { row in
                     let better = row.ci95.upper < 0
                     let worse = row.ci95.lower > 0
-                    let difference = Markup.signedPercent(row.difference)
+                    let difference = Formatting.signedPoints(row.difference)
                     return [
                         Markup.text(targetName(row.target)), Markup.text(row.attacker),
-                        Markup.text(Markup.percent(row.pBase)), Markup.text(Markup.percent(row.pVariant)),
+                        Markup.text(Formatting.percent(row.pBase)), Markup.text(Formatting.percent(row.pVariant)),
                         better
                             ? Markup.badge(difference, "good")
                             : worse ? Markup.badge(difference, "bad") : Markup.text(difference),
                         Markup.text(
-                            "\(Markup.signedPercent(row.ci95.lower)) … \(Markup.signedPercent(row.ci95.upper))"),
+                            "\(Formatting.signedPoints(row.ci95.lower)) … \(Formatting.signedPoints(row.ci95.upper))"),
                         Markup.text(
                             "\(row.p50Base.map { TimeSpan.format(hours: $0) } ?? "–") → \(row.p50Variant.map { TimeSpan.format(hours: $0) } ?? "–")"
                         ),

@@ -94,12 +94,6 @@ enum Markup {
         element("span", class: "badge \(kind)", [text(label)])
     }
 
-    /// P as a percentage: `42.1%`, `0.35%`, `0%`.
-    static func percent(_ p: Double) -> String { Formatting.percent(p) }
-
-    /// A signed difference of P in percentage points.
-    static func signedPercent(_ v: Double) -> String { Formatting.signedPoints(v) }
-
     /// A coordinate for SVG.
     static func coordinate(_ v: Double) -> String { String(format: "%.1f", v) }
 }
