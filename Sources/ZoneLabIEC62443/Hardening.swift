@@ -66,14 +66,19 @@ extension PlantModel {
     /// them when `settings.shard` is set): for each candidate conduit and attacker, the trials'
     /// compromises of the plant as designed minus those with the conduit alone raised to its
     /// SL-T, same trial indices and seed (common random numbers). Counts, so that shards sum.
+    ///
+    /// `designed` may pass the run of this plant made with `settings` itself: when `settings` covers
+    /// exactly the hardening trials (from trial 0, `trials` of them) it is the base, not run again.
     public func hardeningTally(
-        trials: Int, settings: SimulationSettings, progress: (@Sendable (Int) -> Void)? = nil
+        trials: Int, settings: SimulationSettings, designed: RunSet? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
     ) -> HardeningTally {
         var plan = settings
         plan.trials = trials
         plan.firstTrial = 0
         let candidates = hardeningCandidates()
-        let base = simulate(plan, progress: progress)
+        let reusable = settings.firstTrial == 0 && settings.trials == trials ? designed : nil
+        let base = reusable ?? simulate(plan, progress: progress)
         var drops: [String: [String: Int]] = [:]
         for attacker in base.attackers { drops[attacker.id] = [:] }
         for conduit in candidates {

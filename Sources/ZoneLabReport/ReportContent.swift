@@ -81,7 +81,10 @@ public enum ReportAnalysis {
         roadmapSettings.shard = nil
         var results = results
         if results.hardening == nil {
-            results.hardening = model.hardeningTally(trials: roadmapSettings.trials, settings: roadmapSettings)
+            // When the main run has exactly the hardening trials, it is their base.
+            results.hardening = model.hardeningTally(
+                trials: roadmapSettings.trials, settings: roadmapSettings,
+                designed: roadmapSettings.trials == results.trials ? results : nil)
         }
         let justification = TargetSLJustification.analyse(
             model: model, settings: roadmapSettings, roadmapTrials: roadmapSettings.trials)
