@@ -81,6 +81,38 @@ public struct AttackGraph: Sendable {
     }
 
     /// The same graph with another horizon.
+    /// The graph of `nodes` and `edges`, sharing `model`'s compiled structure when they have the
+    /// same shape (the same nodes, and edges with the same ids and ends in the same order), as
+    /// variants of one plant do: only the steps' laws are packed again, without sorting or
+    /// hashing the ids. Any other shape is compiled in full.
+    public init(
+        nodes: [Node], edges: [Edge], entries: [Int], targets: [Int], horizonHours: Double, like model: AttackGraph
+    ) {
+        guard nodes == model.nodes, entries == model.entries, targets == model.targets,
+            edges.count == model.edges.count,
+            zip(edges, model.edges).allSatisfy({ $0.from == $1.from && $0.to == $1.to && $0.id == $1.id })
+        else {
+            self.init(nodes: nodes, edges: edges, entries: entries, targets: targets, horizonHours: horizonHours)
+            return
+        }
+        precondition(horizonHours > 0 && horizonHours.isFinite)
+        self.init(
+            sharing: model.nodes, edges: edges, entries: model.entries, targets: model.targets,
+            horizonHours: horizonHours, compact: model.compact.with(edges: edges))
+    }
+
+    private init(
+        sharing nodes: [Node], edges: [Edge], entries: [Int], targets: [Int], horizonHours: Double,
+        compact: CompactGraph
+    ) {
+        self.nodes = nodes
+        self.edges = edges
+        self.entries = entries
+        self.targets = targets
+        self.horizonHours = horizonHours
+        self.compact = compact
+    }
+
     public func with(horizonHours: Double) -> AttackGraph {
         AttackGraph(nodes: nodes, edges: edges, entries: entries, targets: targets, horizonHours: horizonHours)
     }
@@ -188,6 +220,44 @@ struct CompactGraph: Sendable {
     let detection: DetectionTable
     /// The in-edges of `and` nodes in id order (SPEC 3.1 derivations).
     let derivation: DerivationTable
+
+    private init(sharing base: CompactGraph, out: [PackedEdge], laws: [StepLaw], detection: DetectionTable) {
+        outStart = base.outStart
+        self.out = out
+        self.laws = laws
+        slotEdge = base.slotEdge
+        slotFrom = base.slotFrom
+        inDegree = base.inDegree
+        targetSlot = base.targetSlot
+        entries = base.entries
+        nodeIndex = base.nodeIndex
+        edgeIndex = base.edgeIndex
+        self.detection = detection
+        derivation = base.derivation
+    }
+
+    /// This structure with the laws and alarms of `edges` (the same edges, other `p`, `ttc`, `detect`).
+    func with(edges: [AttackGraph.Edge]) -> CompactGraph {
+        var laws: [StepLaw] = []
+        var lawIndex: [StepLaw: Int] = [:]
+        var out = self.out
+        for slot in out.indices {
+            let edge = edges[Int(slotEdge[slot])]
+            let packed = edge.ttc.packed
+            let law = StepLaw(p: edge.p, kind: packed.kind, a: packed.a, b: packed.b)
+            let index: Int
+            if let known = lawIndex[law] {
+                index = known
+            } else {
+                index = laws.count
+                laws.append(law)
+                lawIndex[law] = index
+            }
+            out[slot].law = UInt32(index)
+        }
+        return CompactGraph(
+            sharing: self, out: out, laws: laws, detection: DetectionTable(edges: edges, slotEdge: slotEdge))
+    }
 
     init(nodes: [AttackGraph.Node], edges: [AttackGraph.Edge], entries: [Int], targets: [Int]) {
         let n = nodes.count

@@ -42,11 +42,14 @@ public struct Simulator: Sendable {
         self.threads = max(1, threads ?? ProcessInfo.activeCores)
     }
 
-    /// Runs the plan and returns the per-target outcome. `progress` is called from worker threads
+    /// Runs the plan and returns the per-target outcome; without `paths`, the outcome's paths are
+    /// left empty (no trial is re-run to recover them). `progress` is called from worker threads
     /// with the number of trials just finished.
-    public func run(_ plan: TrialPlan, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationOutcome {
+    public func run(
+        _ plan: TrialPlan, paths: Bool = true, progress: (@Sendable (Int) -> Void)? = nil
+    ) -> SimulationOutcome {
         let table = runTable(plan, progress: progress)
-        return outcome(of: table, plan: plan)
+        return outcome(of: table, plan: plan, paths: paths)
     }
 
     /// Runs the plan and also returns every trial's time of compromise per target, for paired
@@ -66,11 +69,15 @@ public struct Simulator: Sendable {
         return (table.relaxations, table.draws)
     }
 
-    /// Runs the plan's trials into a table: row k holds trial `plan.trial(k)`.
-    func runTable(_ plan: TrialPlan, progress: (@Sendable (Int) -> Void)? = nil) -> TrialTable {
+    /// Runs the plan's trials into a table: row k holds trial `plan.trial(k)`, or with `subset`
+    /// trial `plan.trial(subset[k])`. With `tags` (one word per edge of the graph), each row also
+    /// gets the OR of the tags of its campaign's steps (`TrialTable.campaignTags`).
+    func runTable(
+        _ plan: TrialPlan, subset: [Int]? = nil, tags: [UInt64]? = nil, progress: (@Sendable (Int) -> Void)? = nil
+    ) -> TrialTable {
         let targets = graph.targets.count
-        let rows = plan.shardCount
-        var table = TrialTable(rows: rows, targets: targets)
+        let rows = subset?.count ?? plan.shardCount
+        var table = TrialTable(rows: rows, targets: targets, tagged: tags != nil)
         let g = graph.compact
         let horizon = graph.horizonHours
         let seed = self.seed
@@ -78,53 +85,63 @@ public struct Simulator: Sendable {
         let nodeCount = graph.nodes.count
         let edgeCount = graph.edges.count
         let detection = g.detection
+        let walks = detection.isActive || tags != nil
         let targetNodes = graph.targets.map(Int32.init)
+        let slotTags = tags.map { tags in g.slotEdge.map { tags[Int($0)] } } ?? []
+        let subset = subset ?? []
         table.times.withUnsafeMutableBufferPointer { times in
             table.hashes.withUnsafeMutableBufferPointer { hashes in
                 table.containment.withUnsafeMutableBufferPointer { containment in
                     table.firstAlarm.withUnsafeMutableBufferPointer { firstAlarm in
-                        let out = SharedBuffers(
-                            times: times, hashes: hashes, containment: containment, firstAlarm: firstAlarm)
-                        let chunk = 256
-                        let chunks = (rows + chunk - 1) / chunk
-                        let next = AtomicCounter()
-                        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                            let workspace = TrialWorkspace(
-                                nodeCount: nodeCount, edgeCount: edgeCount, detection: detection.isActive,
-                                derivations: g.derivation.hasAnd)
-                            g.withUnsafeView { view in
-                                targetNodes.withUnsafeBufferPointer { targetNodes in
-                                    while true {
-                                        let c = next.increment()
-                                        if c >= chunks { break }
-                                        let lo = c * chunk
-                                        let hi = min(rows, lo + chunk)
-                                        for row in lo..<hi {
-                                            let base = row * targets
-                                            let trial = UInt64(plan.trial(row))
-                                            let rowTimes = UnsafeMutableBufferPointer(
-                                                rebasing: out.times[base..<(base + targets)])
-                                            workspace.run(
-                                                view, horizon: horizon, seed: seed, trial: trial,
-                                                targetCount: targets, times: rowTimes,
-                                                hashes: UnsafeMutableBufferPointer(
-                                                    rebasing: out.hashes[base..<(base + targets)]))
-                                            if detection.isActive {
-                                                let (c, a) = workspace.contain(
-                                                    view, detection, seed: seed, trial: trial, times: rowTimes,
-                                                    targets: targetNodes)
-                                                out.containment[row] = c
-                                                out.firstAlarm[row] = a
+                        table.campaignTags.withUnsafeMutableBufferPointer { campaignTags in
+                            let out = SharedBuffers(
+                                times: times, hashes: hashes, containment: containment, firstAlarm: firstAlarm,
+                                campaignTags: campaignTags)
+                            let chunk = 256
+                            let chunks = (rows + chunk - 1) / chunk
+                            let next = AtomicCounter()
+                            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                                let workspace = TrialWorkspace(
+                                    nodeCount: nodeCount, edgeCount: edgeCount, campaign: walks,
+                                    derivations: g.derivation.hasAnd)
+                                g.withUnsafeView { view in
+                                    targetNodes.withUnsafeBufferPointer { targetNodes in
+                                        slotTags.withUnsafeBufferPointer { slotTags in
+                                            while true {
+                                                let c = next.increment()
+                                                if c >= chunks { break }
+                                                let lo = c * chunk
+                                                let hi = min(rows, lo + chunk)
+                                                for row in lo..<hi {
+                                                    let base = row * targets
+                                                    let trial = UInt64(plan.trial(subset.isEmpty ? row : subset[row]))
+                                                    let rowTimes = UnsafeMutableBufferPointer(
+                                                        rebasing: out.times[base..<(base + targets)])
+                                                    workspace.run(
+                                                        view, horizon: horizon, seed: seed, trial: trial,
+                                                        targetCount: targets, times: rowTimes,
+                                                        hashes: UnsafeMutableBufferPointer(
+                                                            rebasing: out.hashes[base..<(base + targets)]))
+                                                    if walks {
+                                                        let walk = workspace.campaign(
+                                                            view, detection.isActive ? detection : nil,
+                                                            tags: slotTags.isEmpty ? nil : slotTags, seed: seed,
+                                                            trial: trial, times: rowTimes, targets: targetNodes)
+                                                        out.containment[row] = walk.containment
+                                                        out.firstAlarm[row] = walk.firstAlarm
+                                                        if !slotTags.isEmpty { out.campaignTags[row] = walk.tags }
+                                                    }
+                                                }
+                                                progress?(hi - lo)
                                             }
                                         }
-                                        progress?(hi - lo)
                                     }
                                 }
+                                next.add(relaxations: workspace.relaxations, draws: workspace.draws)
                             }
-                            next.add(relaxations: workspace.relaxations, draws: workspace.draws)
+                            table.relaxations = next.relaxations
+                            table.draws = next.draws
                         }
-                        table.relaxations = next.relaxations
-                        table.draws = next.draws
                     }
                 }
             }
@@ -133,8 +150,9 @@ public struct Simulator: Sendable {
     }
 
     /// Turns a trial table into per-target statistics, re-running one representative trial per
-    /// distinct path to recover its edges (trials are pure functions, so this is exact).
-    func outcome(of table: TrialTable, plan: TrialPlan) -> SimulationOutcome {
+    /// distinct path to recover its edges (trials are pure functions, so this is exact); without
+    /// `paths`, the statistics alone.
+    func outcome(of table: TrialTable, plan: TrialPlan, paths recovering: Bool = true) -> SimulationOutcome {
         let targets = graph.targets.count
         var perTarget: [TargetOutcome] = []
         var representatives: [(row: Int, slot: Int, hash: UInt64)] = []
@@ -155,6 +173,7 @@ public struct Simulator: Sendable {
                 if c.isFinite { containments.append(c) }
                 guard t <= c else { continue }  // contained first: no compromise
                 times.append(t)
+                guard recovering else { continue }
                 let h = table.hashes[row * targets + slot]
                 if let existing = counts[h] {
                     counts[h] = (existing.count + 1, existing.row)
@@ -215,16 +234,19 @@ struct TrialTable {
     /// Per row: the campaign's containment time and first alarm (+inf: none; SPEC 3.4).
     var containment: [Double]
     var firstAlarm: [Double]
+    /// Per row: the OR of the tags of the campaign's steps (empty unless the run was tagged).
+    var campaignTags: [UInt64]
     var relaxations = 0
     var draws = 0
 
-    init(rows: Int, targets: Int) {
+    init(rows: Int, targets: Int, tagged: Bool = false) {
         self.rows = rows
         self.targets = targets
         times = [Double](repeating: .infinity, count: rows * targets)
         hashes = [UInt64](repeating: 0, count: rows * targets)
         containment = [Double](repeating: .infinity, count: rows)
         firstAlarm = [Double](repeating: .infinity, count: rows)
+        campaignTags = [UInt64](repeating: 0, count: tagged ? rows : 0)
     }
 }
 
@@ -234,4 +256,5 @@ struct SharedBuffers: @unchecked Sendable {
     let hashes: UnsafeMutableBufferPointer<UInt64>
     let containment: UnsafeMutableBufferPointer<Double>
     let firstAlarm: UnsafeMutableBufferPointer<Double>
+    let campaignTags: UnsafeMutableBufferPointer<UInt64>
 }

@@ -1,18 +1,19 @@
 import ZoneLabSource
 
 extension TrialWorkspace {
-    /// The defender's side of the trial just `run` (SPEC 3.4): walks the campaign (the union of
-    /// the derivations of every target reached within the horizon, `times` non-infinite), draws
-    /// each of its steps' alarm on stream 1 of the counter generator, and returns the earliest
-    /// containment (+inf without alarm) and the earliest alarm (+inf without alarm).
+    /// Walks the campaign of the trial just `run` (SPEC 3.4: the union of the derivations of
+    /// every target reached within the horizon, `times` non-infinite). With a detection `table`,
+    /// draws each of its steps' alarm on stream 1 of the counter generator and returns the
+    /// earliest containment and the earliest alarm (+inf without alarm); with `tags` (one word
+    /// per out-edge slot), also the OR of the tags of the campaign's steps.
     ///
     /// Allocates nothing: the walk's marks and stack belong to the workspace.
     ///
     /// - Complexity: O(campaign edges + their heads' in-degrees for `and` nodes).
-    func contain(
-        _ g: CompactGraph.View, _ table: DetectionTable, seed: UInt64, trial: UInt64,
-        times: UnsafeMutableBufferPointer<Double>, targets: UnsafeBufferPointer<Int32>
-    ) -> (containment: Double, firstAlarm: Double) {
+    func campaign(
+        _ g: CompactGraph.View, _ table: DetectionTable?, tags: UnsafeBufferPointer<UInt64>?, seed: UInt64,
+        trial: UInt64, times: UnsafeMutableBufferPointer<Double>, targets: UnsafeBufferPointer<Int32>
+    ) -> (containment: Double, firstAlarm: Double, tags: UInt64) {
         let cur = currentStamp
         let state = nodes
         let mark = campaignMark
@@ -20,13 +21,15 @@ extension TrialWorkspace {
         var depth = 0
         var containment = Double.infinity
         var firstAlarm = Double.infinity
+        var tagged: UInt64 = 0
 
         @inline(__always) func list(_ slot: Int) {
             if mark[slot] == cur { return }
             mark[slot] = cur
             stack[depth] = g.slotFrom[slot]
             depth += 1
-            guard table.hasAlarm[slot] != 0 else { return }
+            if let tags { tagged |= tags[slot] }
+            guard let table, table.isActive, table.hasAlarm[slot] != 0 else { return }
             let law = table.laws[slot]
             let (u3, u4) = EdgeDraws.uniforms(seed: seed, trial: trial, edgeKey: g.out[slot].key, stream: 1)
             guard u3 <= law.q else { return }
@@ -52,6 +55,6 @@ extension TrialWorkspace {
                 }
             }
         }
-        return (containment, firstAlarm)
+        return (containment, firstAlarm, tagged)
     }
 }

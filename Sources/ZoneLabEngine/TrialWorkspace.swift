@@ -81,9 +81,9 @@ struct CandidateHeap {
 final class TrialWorkspace {
     let nodes: UnsafeMutableBufferPointer<NodeState>
     private let heap: UnsafeMutableBufferPointer<HeapEntry>
-    /// Per out-edge slot: the trial in which the campaign walk last listed it (detection only).
+    /// Per out-edge slot: the trial in which the campaign walk last listed it (campaign walks only).
     let campaignMark: UnsafeMutableBufferPointer<UInt32>
-    /// The campaign walk's stack of nodes (detection only).
+    /// The campaign walk's stack of nodes (campaign walks only).
     let campaignStack: UnsafeMutableBufferPointer<Int32>
     /// Marks and frames of derivation walks (graphs with `and` nodes only).
     let derivation: DerivationScratch
@@ -93,17 +93,18 @@ final class TrialWorkspace {
     /// Edges whose random numbers were drawn (the rest could not win and were skipped).
     private(set) var draws = 0
 
-    /// `detection`: whether the graph has alarms, so that the campaign walk needs its buffers;
+    /// `campaign`: whether trials walk their campaign (alarms, or campaign tags), so that the walk
+    /// needs its buffers;
     /// `derivations`: whether it has `and` nodes, so that paths are derivation walks (SPEC 3.1).
-    init(nodeCount n: Int, edgeCount m: Int, detection: Bool = false, derivations: Bool = false) {
+    init(nodeCount n: Int, edgeCount m: Int, campaign: Bool = false, derivations: Bool = false) {
         derivation = DerivationScratch(edgeCount: m, active: derivations)
         nodes = .allocate(capacity: n)
         nodes.initialize(repeating: NodeState(t: .infinity, h: .max, win: -1, remaining: 0, stamp: 0))
         heap = .allocate(capacity: n + m + 1)
         heap.initialize(repeating: HeapEntry(t: 0, h: 0, node: 0))
-        campaignMark = .allocate(capacity: detection ? m : 0)
+        campaignMark = .allocate(capacity: campaign ? m : 0)
         campaignMark.initialize(repeating: 0)
-        campaignStack = .allocate(capacity: detection ? n + m + 1 : 0)
+        campaignStack = .allocate(capacity: campaign ? n + m + 1 : 0)
         campaignStack.initialize(repeating: 0)
     }
 

@@ -59,8 +59,9 @@ public struct AttackSkeleton: Sendable {
     }
 
     /// The engine graph for one attacker: its capability sets `p` and `ttc` of every step,
-    /// its entries are the graph's entries and its horizon applies.
-    public func graph(for attacker: ResolvedAttacker) -> AttackGraph {
+    /// its entries are the graph's entries and its horizon applies. With `model` (the graph of
+    /// another version of the plant), its compiled structure is shared when the shapes agree.
+    public func graph(for attacker: ResolvedAttacker, like model: AttackGraph? = nil) -> AttackGraph {
         let graphEdges = edges.map { e -> AttackGraph.Edge in
             var p = 1.0
             var ttc = TimeDistribution.instant
@@ -80,6 +81,11 @@ public struct AttackSkeleton: Sendable {
         var entries = attacker.entry.compactMap(node(ofModelID:))
         // SPEC 3.5: an attacker with removable media also starts at `media`.
         if attacker.media, let media = nodeIndex[EdgeID.mediaNode] { entries.append(media) }
+        if let model {
+            return AttackGraph(
+                nodes: nodes, edges: graphEdges, entries: entries, targets: targetNodes,
+                horizonHours: attacker.horizonHours, like: model)
+        }
         return AttackGraph(
             nodes: nodes, edges: graphEdges, entries: entries, targets: targetNodes,
             horizonHours: attacker.horizonHours)

@@ -86,9 +86,11 @@ public struct PlantModel: Sendable {
     }
 
     /// Runs every attacker and returns the results set; with `keepingTrials`, the set also
-    /// holds every trial's times (`RunSet.perTrial`) for paired comparisons.
+    /// holds every trial's times (`RunSet.perTrial`) for paired comparisons; without `paths`,
+    /// its outcomes have no paths (for analyses that read P and times only).
     public func simulate(
-        _ settings: SimulationSettings, keepingTrials: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
+        _ settings: SimulationSettings, keepingTrials: Bool = false, paths: Bool = true,
+        progress: (@Sendable (Int) -> Void)? = nil
     ) -> RunSet {
         let plan = TrialPlan(
             count: settings.trials, shardIndex: settings.shard?.index ?? 0, shards: settings.shard?.count ?? 1,
@@ -97,11 +99,18 @@ public struct PlantModel: Sendable {
         let outcomes = attackers.map { attacker -> [TargetOutcome] in
             let simulator = Simulator(
                 graph: skeleton.graph(for: attacker), seed: settings.seed, threads: settings.threads)
-            guard keepingTrials else { return simulator.run(plan, progress: progress).targets }
+            guard keepingTrials else { return simulator.run(plan, paths: paths, progress: progress).targets }
             let (outcome, trials) = simulator.runKeepingTrials(plan, progress: progress)
             perTrial.append(trials)
             return outcome.targets
         }
+        var set = runSet(settings: settings, plan: plan, outcomes: outcomes)
+        if keepingTrials { set.perTrial = perTrial }
+        return set
+    }
+
+    /// The results set of `outcomes` (per attacker, per target) run with `settings` and `plan`.
+    func runSet(settings: SimulationSettings, plan: TrialPlan, outcomes: [[TargetOutcome]]) -> RunSet {
         var set = RunSet(
             seed: settings.seed, trials: plan.shardCount, sha256: sha256, calibration: calibration.json,
             toolVersion: ZoneLabVersion.current, tolerable: scenario.tolerable,
@@ -125,7 +134,6 @@ public struct PlantModel: Sendable {
         set.risk = scenario.risk
         set.shard = settings.shard
         if settings.shard != nil { set.runTrials = settings.trials }
-        if keepingTrials { set.perTrial = perTrial }
         return set
     }
 }

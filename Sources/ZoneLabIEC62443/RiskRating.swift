@@ -101,7 +101,7 @@ extension PlantModel {
 
     /// The unmitigated plant's compromise counts in the trials of `settings`, `[attacker][target]`.
     public func unmitigatedCounts(_ settings: SimulationSettings) -> [[Int]] {
-        unmitigated.simulate(settings).outcomes.map { $0.map(\.compromised) }
+        unmitigated.simulate(settings, paths: false).outcomes.map { $0.map(\.compromised) }
     }
 }
 

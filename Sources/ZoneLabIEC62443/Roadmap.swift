@@ -98,7 +98,7 @@ public enum Roadmap {
 
     public static func plan(
         model: PlantModel, settings: SimulationSettings, maxSteps: Int, countermeasures: [Countermeasure],
-        base: PlantBase?, start: RunSet? = nil
+        base: PlantBase?
     ) -> (steps: [RoadmapStep], stop: RoadmapStop) {
         var measures: [Countermeasure] = []
         var raises: [Hardening] = []
@@ -111,39 +111,65 @@ public enum Roadmap {
             for raise in raises { s = raise.applied(to: s) }
             return s
         }
-        // The plan as designed, with every trial's times kept: `start` when the caller ran it already.
-        var current =
-            start.flatMap { $0.perTrial == nil ? nil : $0 } ?? model.simulate(settings, keepingTrials: true)
-        let weights = current.targets.indices.map { current.riskWeight(target: $0) }
+        let plan = TrialPlan(count: settings.trials)
         var steps: [RoadmapStep] = []
+        // The step chosen last, finished with the plan after it once that plan has run.
+        var chosen: (change: RoadmapChange, cost: Double?, before: RunSet, reduction: PairedReduction)?
+        var weights: [Double] = []
         let entryZones = Set(model.attackers.flatMap(\.entry).compactMap { model.scenario.zone(of: $0) })
         while true {
-            if current.hasRiskRatedTargets {
-                let tolerable = current.targets.indices.allSatisfy {
-                    current.targets[$0].consequence?.impact == nil || current.riskRating(target: $0).tolerable == true
+            guard let planScenario = scenario(measures: measures, raises: raises) else {
+                return (steps, .noCandidateHelps)
+            }
+            let current = measures.isEmpty && raises.isEmpty ? model : model.with(scenario: planScenario)
+            let last = steps.count + (chosen == nil ? 0 : 1) >= maxSteps
+            // The candidates, each with the tag bit its trials will be marked with.
+            var candidates: [RoadmapCandidate] = []
+            if !last {
+                for raise in raiseCandidates(planScenario, excluding: entryZones) {
+                    candidates.append(
+                        RoadmapCandidate(
+                            change: .raise(raise), cost: raise.cost(in: planScenario),
+                            scenario: raise.applied(to: planScenario)))
+                }
+                for measure in countermeasures where !measures.contains(where: { $0.file == measure.file }) {
+                    if let s = scenario(measures: measures + [measure], raises: raises) {
+                        candidates.append(
+                            RoadmapCandidate(
+                                change: .countermeasure(name: measure.name, file: measure.file), cost: measure.cost,
+                                scenario: s))
+                    }
+                }
+            }
+            let run = CurrentPlan.run(
+                current, settings: settings, plan: plan, candidates: &candidates)
+            if steps.isEmpty && chosen == nil {
+                weights = run.set.targets.indices.map { run.set.riskWeight(target: $0) }
+            }
+            if let c = chosen {
+                steps.append(
+                    RoadmapStep(
+                        change: c.change, cost: c.cost, pBefore: probabilities(c.before),
+                        pAfter: probabilities(run.set), riskBefore: risks(c.before), riskAfter: risks(run.set),
+                        scoreBefore: score(c.before, weights), scoreAfter: score(run.set, weights),
+                        reductionCI95: (c.reduction.lower, c.reduction.upper),
+                        zonesMeetingAfter: ZoneVerdicts(run.set).verdicts.filter(\.meets).count))
+                chosen = nil
+            }
+            if run.set.hasRiskRatedTargets {
+                let tolerable = run.set.targets.indices.allSatisfy {
+                    run.set.targets[$0].consequence?.impact == nil || run.set.riskRating(target: $0).tolerable == true
                 }
                 if tolerable { return (steps, .tolerable) }
-            } else if ZoneVerdicts(current).failing.isEmpty {
+            } else if ZoneVerdicts(run.set).failing.isEmpty {
                 return (steps, .meetsSLT)
             }
-            if steps.count >= maxSteps { return (steps, .maxSteps) }
-            guard let plan = scenario(measures: measures, raises: raises) else { return (steps, .noCandidateHelps) }
-            var candidates: [(change: RoadmapChange, cost: Double?, scenario: Scenario)] = []
-            // A raise off every compromise path changes no trial (monotone coupling): skip it.
-            let onPaths = touched(current, in: plan)
-            for raise in raiseCandidates(plan, excluding: entryZones) where onPaths.contains(raise) {
-                candidates.append((.raise(raise), raise.cost(in: plan), raise.applied(to: plan)))
-            }
-            for measure in countermeasures where !measures.contains(where: { $0.file == measure.file }) {
-                if let s = scenario(measures: measures + [measure], raises: raises) {
-                    candidates.append((.countermeasure(name: measure.name, file: measure.file), measure.cost, s))
-                }
-            }
-            var best: (index: Int, set: RunSet, reduction: (mean: Double, lower: Double, upper: Double), rank: Double)?
+            if last { return (steps, .maxSteps) }
+            var best: (index: Int, reduction: PairedReduction, rank: Double)?
             for (i, candidate) in candidates.enumerated() {
-                let set = model.with(scenario: candidate.scenario).simulate(settings, keepingTrials: true)
-                let reduction = pairedReduction(before: current, after: set, weights: weights)
-                guard reduction.lower > 0 else { continue }
+                guard let reduction = run.reduction(by: candidate, model: model, weights: weights),
+                    reduction.lower > 0
+                else { continue }
                 // Costed candidates by reduction per cost first; those without a cost after, by reduction.
                 let rank = candidate.cost.map { reduction.mean / max($0, 1e-9) } ?? reduction.mean
                 let costed = candidate.cost != nil
@@ -154,63 +180,15 @@ public enum Roadmap {
                 } else {
                     better = true
                 }
-                if better { best = (i, set, reduction, rank) }
+                if better { best = (i, reduction, rank) }
             }
-            guard let chosen = best else { return (steps, .noCandidateHelps) }
-            let candidate = candidates[chosen.index]
-            steps.append(
-                RoadmapStep(
-                    change: candidate.change, cost: candidate.cost, pBefore: probabilities(current),
-                    pAfter: probabilities(chosen.set), riskBefore: risks(current), riskAfter: risks(chosen.set),
-                    scoreBefore: score(current, weights), scoreAfter: score(chosen.set, weights),
-                    reductionCI95: (chosen.reduction.lower, chosen.reduction.upper),
-                    zonesMeetingAfter: ZoneVerdicts(chosen.set).verdicts.filter(\.meets).count))
+            guard let pick = best else { return (steps, .noCandidateHelps) }
+            let candidate = candidates[pick.index]
+            chosen = (candidate.change, candidate.cost, run.set, pick.reduction)
             switch candidate.change {
             case .raise(let h): raises.append(h)
             case .countermeasure(_, let file):
                 if let m = countermeasures.first(where: { $0.file == file }) { measures.append(m) }
-            }
-            current = chosen.set
-        }
-    }
-
-    /// The conduits the compromise paths cross and the zones of the assets they take: the only
-    /// places whose raise can change a trial.
-    static func touched(_ set: RunSet, in s: Scenario) -> Touched {
-        var touched = Touched()
-        var seen = Set<String>()
-        for outcomes in set.outcomes {
-            for outcome in outcomes {
-                for path in outcome.paths {
-                    for edge in path.edges where seen.insert(edge).inserted {
-                        switch EdgeID(edge) {
-                        case .exploit(let a): if let z = s.assets[a]?.zone { touched.zones.insert(z) }
-                        case .cross(let c, _, _, _), .channel(let c, _, _): touched.conduits.insert(c)
-                        case .enter(let c, let cid):
-                            touched.conduits.insert(c)
-                            if let to = s.conduits[c]?.channel(withCID: cid)?.to, let z = s.assets[to]?.zone {
-                                touched.zones.insert(z)
-                            }
-                        case .some(let step) where step.isToolkit:  // SPEC 3.5: where it acts
-                            if let c = step.conduit { touched.conduits.insert(c) }
-                            if let a = step.asset, let z = s.assets[a]?.zone { touched.zones.insert(z) }
-                        default: break
-                        }
-                    }
-                }
-            }
-        }
-        return touched
-    }
-
-    struct Touched {
-        var conduits = Set<String>()
-        var zones = Set<String>()
-
-        func contains(_ change: Hardening) -> Bool {
-            switch change {
-            case .conduitToTarget(let c): conduits.contains(c)
-            case .zoneToTarget(let z): zones.contains(z)
             }
         }
     }
@@ -234,39 +212,6 @@ public enum Roadmap {
     /// The risk score of a plan with fixed weights: Σ_T w_T λ_T (the mean of the per-trial scores).
     static func score(_ set: RunSet, _ weights: [Double]) -> Double {
         set.targets.indices.reduce(0) { $0 + weights[$1] * set.likelihood(target: $1) }
-    }
-
-    /// The mean and paired 95% interval of the per-trial score differences before − after, the
-    /// trial's score being Σ_T w_T Σ_a rate_a · 1[T compromised by a] (SPEC 4).
-    static func pairedReduction(before: RunSet, after: RunSet, weights: [Double]) -> (
-        mean: Double, lower: Double, upper: Double
-    ) {
-        guard let b = before.perTrial, let a = after.perTrial, before.trials > 0 else { return (0, 0, 0) }
-        let n = before.trials
-        var sum = 0.0
-        var sumSquares = 0.0
-        let afterTarget = before.targets.map { t in after.targets.firstIndex { $0.id == t.id } }
-        let afterAttacker = before.attackers.map { x in after.attackers.firstIndex { $0.id == x.id } }
-        for row in 0..<n {
-            var d = 0.0
-            for (ai, attacker) in before.attackers.enumerated() {
-                let rate = attacker.rate ?? 0
-                guard rate > 0 else { continue }
-                for t in before.targets.indices {
-                    let was = b[ai].compromised(row: row, target: t)
-                    let isNow =
-                        afterAttacker[ai].flatMap { aa in afterTarget[t].map { a[aa].compromised(row: row, target: $0) }
-                        }
-                        ?? false
-                    if was != isNow { d += (was ? 1 : -1) * rate * weights[t] }
-                }
-            }
-            sum += d
-            sumSquares += d * d
-        }
-        let mean = sum / Double(n)
-        let half = Statistics.pairedHalfWidth(sum: sum, sumOfSquares: sumSquares, count: n)
-        return (mean, mean - half, mean + half)
     }
 
     static func probabilities(_ set: RunSet) -> [String: [String: Double]] {

@@ -57,9 +57,7 @@ public struct TargetSLJustification: Sendable {
         settings.firstTrial = 0
         var roadmapSettings = settings
         roadmapSettings.trials = max(1, min(settings.trials, roadmapTrials))
-        // When the roadmap runs as many trials as the analysis, its starting plan is this run.
-        let sameTrials = roadmapSettings.trials == settings.trials
-        var designed = model.simulate(settings, keepingTrials: sameTrials)
+        var designed = model.simulate(settings)
         if designed.hasRiskRatedTargets { designed.unmitigated = model.unmitigatedCounts(settings) }
         let uniform = UniformPlants.simulate(model, settings: settings, designed: designed)
         let scenario = model.scenario
@@ -81,8 +79,7 @@ public struct TargetSLJustification: Sendable {
             zoneResult(verdict, designed: designed, uniform: uniform, tolerable: scenario.tolerable)
         }
         let roadmap = Roadmap.plan(
-            model: model, settings: roadmapSettings, maxSteps: maxSteps, countermeasures: countermeasures, base: base,
-            start: sameTrials ? designed : nil)
+            model: model, settings: roadmapSettings, maxSteps: maxSteps, countermeasures: countermeasures, base: base)
         return TargetSLJustification(
             seed: settings.seed, trials: settings.trials, calibration: model.calibration.json,
             attackers: model.attackers.map(\.id), targets: designed.targets.map(\.id), zones: results,

@@ -9,7 +9,7 @@ public struct UniformPlants: Sendable {
     /// `runs[k]`: the plant at uniform SL k.
     public let runs: [RunSet]
 
-    /// Simulates the five plants with `settings`. `designed` may pass the run of the plant as
+    /// Simulates the five plants with `settings` (P and times; no paths). `designed` may pass the run of the plant as
     /// designed with the same settings: the plant at k = 0 is that plant, and is not run again.
     public static func simulate(
         _ model: PlantModel, settings: SimulationSettings, designed: RunSet? = nil,
@@ -17,7 +17,7 @@ public struct UniformPlants: Sendable {
     ) -> UniformPlants {
         let runs = (0...4).map { k -> RunSet in
             if k == 0, let designed { return designed }
-            return model.uniform(k).simulate(settings, progress: progress)
+            return model.uniform(k).simulate(settings, paths: false, progress: progress)
         }
         return UniformPlants(runs: runs)
     }
