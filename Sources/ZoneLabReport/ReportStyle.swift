@@ -59,6 +59,9 @@ enum ReportStyle {
         .gv.gv-full { position: fixed; inset: 0; z-index: 1000; display: flex; flex-direction: column; padding: 10px 14px; }
         .gv.gv-full .gv-viewport { flex: 1 1 auto; max-height: none; }
         html.gv-locked, html.gv-locked body { overflow: hidden; }
+        details.fold { margin: 12px 0; }
+        details.fold > summary { cursor: pointer; color: var(--accent); }
+        details.fold > summary h3 { display: inline; margin: 0; }
         figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; }
         svg.chart { display: block; width: 100%; height: auto; }
         svg.chart text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
@@ -88,6 +91,8 @@ enum ReportStyle {
           .gv-tools { display: none; }
           .gv.gv-full { position: static; padding: 0; }
           svg.graphviz { width: 100% !important; height: auto !important; max-height: 235mm; }
+          details > summary { list-style: none; }
+          details::details-content { content-visibility: visible; }
           .chart-grid { grid-template-columns: 1fr 1fr; }
           a { color: inherit; text-decoration: none; }
           table.data th { background: none; border-bottom: 1pt solid var(--ink); }

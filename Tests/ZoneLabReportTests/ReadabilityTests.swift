@@ -66,7 +66,8 @@ final class ChartReader: NSObject, XMLParserDelegate {
     }
 }
 
-/// What makes the report readable beyond its numbers: chart labels never cut.
+/// What makes the report readable beyond its numbers: chart labels never cut, the what-if
+/// details folded under their summary.
 @Suite struct ReadabilityTests {
     static let longName = "BOG compressor package Triconex safety controller, train A01"
     static let veryLongName =
@@ -157,5 +158,25 @@ final class ChartReader: NSObject, XMLParserDelegate {
         let huge = String(repeating: "word ", count: 40).trimmingCharacters(in: .whitespaces)
         #expect(Charts.labelColumn([huge]).characters > 40)
         #expect(Charts.labelColumn([String(repeating: "word ", count: 20)]).characters <= 40)
+    }
+
+    /// The what-if section: the per-zone summary first, then the per-asset table and the path
+    /// list each folded in a closed `<details>`.
+    @Test func whatIfDetailsAreFoldedBelowTheSummary() throws {
+        let demo = try Fixtures.demo.get()
+        let start = try #require(demo.html.range(of: "<section id=\"whatif\">"))
+        let end = try #require(demo.html.range(of: "</section>", range: start.upperBound..<demo.html.endIndex))
+        let section = String(demo.html[start.upperBound..<end.lowerBound])
+        let summaryTable = try #require(section.range(of: "worst P base → variant"))
+        let details = section.components(separatedBy: "<details class=\"fold\">")
+        #expect(details.count - 1 == 2, "expected two folded blocks")
+        #expect(details[0].contains("worst P base → variant"))
+        #expect(!section.contains("<details open"))
+        let firstFold = try #require(section.range(of: "<details"))
+        #expect(summaryTable.lowerBound < firstFold.lowerBound)
+        #expect(details[1].hasPrefix("<summary><h3>Per critical asset and attacker ("))
+        #expect(details[1].contains("paired 95% interval"))
+        #expect(details[2].hasPrefix("<summary><h3>Paths that vanished (−) or appeared (+) among the top"))
+        #expect(details[2].contains("<ul><li>"))
     }
 }
