@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZoneLabReport
 import ZoneLabTestSupport
 
 /// The demo report opened from disk by a real browser (Debian's `chromium`, headless): it
@@ -21,18 +22,24 @@ import ZoneLabTestSupport
         var stderr: String
     }
 
-    /// Runs chromium headless with `arguments`, killed after `timeout` seconds.
-    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 120) throws -> Run {
+    /// Runs chromium headless with `arguments` (another program without chromium's flags),
+    /// killed after `timeout` seconds.
+    static func run(
+        _ executable: String, _ arguments: [String], timeout: TimeInterval = 120, chromiumFlags: Bool = true
+    )
+        throws -> Run
+    {
         let files = try TemporaryFiles("chromium")
         defer { files.cleanUp() }
         let profile = files.url("profile")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments =
-            [
+            chromiumFlags
+            ? [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--user-data-dir=\(profile.path)", "--hide-scrollbars",
-            ] + arguments
+            ] + arguments : arguments
         let out = URL(fileURLWithPath: try files.write("chromium.out", Data()))
         let err = URL(fileURLWithPath: try files.write("chromium.err", Data()))
         process.standardOutput = try FileHandle(forWritingTo: out)
@@ -44,7 +51,7 @@ import ZoneLabTestSupport
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            throw ReportFailure(description: "chromium did not finish within \(Int(timeout)) s")
+            throw ReportFailure(description: "\(executable) did not finish within \(Int(timeout)) s")
         }
         return Run(
             status: process.terminationStatus,
@@ -202,5 +209,71 @@ import ZoneLabTestSupport
         #expect(zoomed.scale > full.scale * 1.2 && zoomed.svg > full.svg * 1.2)
         #expect(!closed.fixed)
         #expect(abs(closed.scale - zoomed.scale) < 0.001)
+    }
+
+    // MARK: print to PDF
+
+    /// An executable on PATH.
+    static func onPath(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+    }
+
+    /// "Print to PDF" once: the PDF has every section, the folded what-if details and the
+    /// pictures' text (pdftotext, of Debian's poppler-utils, reads it back).
+    @Test func printToPDFHasEverySection() throws {
+        let executable = try #require(
+            Self.chromium, "chromium is not on PATH: install Debian's package chromium (scripts/bootstrap does)")
+        let pdftotext = try #require(
+            Self.onPath("pdftotext"),
+            "pdftotext is not on PATH: install Debian's package poppler-utils (apt-get install -y poppler-utils; scripts/bootstrap and .ci/run do)"
+        )
+        let demo = try Fixtures.demo.get()
+        let pdf = demo.folder.appendingPathComponent("report.pdf")
+        let print = try Self.run(
+            executable,
+            [
+                "--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer", "--virtual-time-budget=5000",
+                demo.folder.appendingPathComponent("index.html").absoluteURL.absoluteString,
+            ])
+        #expect(print.status == 0, "\(print.stderr)")
+        let bytes = try Data(contentsOf: pdf)
+        #expect(bytes.starts(with: Data("%PDF-".utf8)))
+        let text = demo.folder.appendingPathComponent("report.txt")
+        let extract = try Self.run(pdftotext, ["-layout", pdf.path, text.path], chromiumFlags: false)
+        #expect(extract.status == 0, "\(extract.stderr)")
+        // Words as pdftotext lays them out: compare with runs of white space made one space.
+        func words(_ s: String) -> String {
+            s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let raw = try String(contentsOf: text, encoding: .utf8)
+        let content = words(raw)
+        // The section titles as the page has them (HTMLReport.sections()).
+        let titles = demo.html.components(separatedBy: "<section id=\"").dropFirst().compactMap { part in
+            part.range(of: "<h2>").flatMap { open in
+                part.range(of: "</h2>").map { close in
+                    String(part[open.upperBound..<close.lowerBound]).replacingOccurrences(of: "&amp;", with: "&")
+                }
+            }
+        }
+        #expect(titles.count == HTMLReport.sectionIDs.count)
+        #expect(titles.contains("What-if comparison"))
+        for title in titles {
+            #expect(content.contains(words(title)), "section \(title) is missing from the PDF")
+        }
+        // The folded what-if table and path list are printed (Chromium's headless printing fires
+        // no beforeprint: this is the print style sheet's doing).
+        #expect(content.contains("TTC p50 base → variant"), "the folded per-asset table is not printed")
+        let list = try #require(demo.html.range(of: "<li>− ") ?? demo.html.range(of: "<li>+ "))
+        let item = demo.html[list.lowerBound...].dropFirst(4).prefix(while: { $0 != "<" }).prefix(40)
+        #expect(content.contains(words(String(item))), "the folded path list is not printed: no \(item)")
+        // The pictures' text is in the PDF (Graphviz writes it as text) and the controls are not.
+        #expect(content.contains("Full size") == false, "the picture controls are printed")
+        #expect(content.contains("Riverside"))
+        // One section per page at least: pdftotext ends every page with a form feed.
+        let pages = raw.filter { $0 == "\u{0C}" }.count
+        #expect(pages >= titles.count, "\(pages) pages for \(titles.count) sections")
     }
 }
