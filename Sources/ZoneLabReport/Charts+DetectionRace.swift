@@ -16,12 +16,13 @@ extension Charts {
     /// the dashed line runs ahead of the solid one the defender wins the race.
     static func detectionRace(_ set: RunSet, target t: Int, title: String, subtitle: String) -> BodyNode {
         let frame = TimeFrame(
-            set: set, yMax: pMaximum(set.outcomes.map { $0[t].unopposedProbability }, tolerable: nil))
+            set: set, yMax: pMaximum(set.outcomes.map { $0[t].unopposedProbability }, tolerable: nil), title: title,
+            subtitle: subtitle)
         let (width, height, axis) = (frame.width, frame.height, frame.axis)
         func x(_ hours: Double) -> Double { frame.x(hours) }
         func y(_ p: Double) -> Double { frame.y(p) }
         var nodes = frame.nodes(
-            title: title, subtitle: subtitle,
+            title: title,
             timeLabel: "time since the attack began (log scale); solid: compromise, dashed: containment")
         for (a, attacker) in set.attackers.enumerated() {
             let outcome = set.outcomes[a][t]

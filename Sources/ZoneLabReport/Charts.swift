@@ -85,14 +85,14 @@ enum Charts {
     /// tolerable line: the empirical CDF of the time to compromise over all trials.
     static func compromiseOverTime(_ set: RunSet, target t: Int, title: String, subtitle: String) -> BodyNode {
         let frame = TimeFrame(
-            set: set, yMax: pMaximum(set.outcomes.map { $0[t].probability }, tolerable: set.tolerable))
+            set: set, yMax: pMaximum(set.outcomes.map { $0[t].probability }, tolerable: set.tolerable), title: title,
+            subtitle: subtitle)
         let (width, height, left, plotW, axis, yMax) = (
             frame.width, frame.height, frame.left, frame.plotW, frame.axis, frame.yMax
         )
         func x(_ hours: Double) -> Double { frame.x(hours) }
         func y(_ p: Double) -> Double { frame.y(p) }
-        var nodes = frame.nodes(
-            title: title, subtitle: subtitle, timeLabel: "time since the attack began (log scale)")
+        var nodes = frame.nodes(title: title, timeLabel: "time since the attack began (log scale)")
         if let tolerable = set.tolerable, tolerable <= yMax {
             nodes.append(
                 Markup.empty(
@@ -143,13 +143,20 @@ enum Charts {
         let barH = 11.0
         let barGap = 3.0
         let groupGap = 16.0
-        let left = 250.0
         let right = 130.0
         let top = 46.0
         let bottom = 40.0
-        let width = 960.0
-        let groupH = Double(set.attackers.count) * (barH + barGap) - barGap
-        let height = top + bottom + Double(set.targets.count) * (groupH + groupGap) - groupGap
+        // The names wrap in a column wide enough for every one of them (see `labelColumn`).
+        let column = labelColumn(names)
+        let labels = names.map { wrap($0, to: column.characters) }
+        let left = column.width + 20
+        let width = max(960, left + 580 + right)
+        let barsH = Double(set.attackers.count) * (barH + barGap) - barGap
+        let groupHeights = labels.map { max(barsH, Double($0.count) * labelLineHeight) }
+        let groupTops = groupHeights.indices.map { i in
+            top + groupHeights[..<i].reduce(0, +) + Double(i) * groupGap
+        }
+        let height = top + bottom + groupHeights.reduce(0, +) + Double(max(0, names.count - 1)) * groupGap
         let plotW = width - left - right
         let xMax = pMaximum(set.outcomes.flatMap { $0.map { $0.wilson95.upper } }, tolerable: set.tolerable)
         func x(_ p: Double) -> Double { left + min(p, xMax) / xMax * plotW }
@@ -169,14 +176,17 @@ enum Charts {
             nodes.append(label(Formatting.percent(p), x: x(p), y: height - bottom + 18, anchor: "middle"))
         }
         for (t, _) in set.targets.enumerated() {
-            let groupTop = top + Double(t) * (groupH + groupGap)
+            let groupTop = groupTops[t]
+            let groupH = groupHeights[t]
             nodes.append(
                 label(
-                    shortened(names[t], to: 30), x: left - 10, y: groupTop + groupH / 2 + 4, anchor: "end",
+                    lines: labels[t], x: left - 10,
+                    y: groupTop + groupH / 2 + 4 - Double(labels[t].count - 1) * labelLineHeight / 2, anchor: "end",
                     className: "bar-label"))
+            let barsTop = groupTop + (groupH - barsH) / 2
             for (a, attacker) in set.attackers.enumerated() {
                 let outcome = set.outcomes[a][t]
-                let barTop = groupTop + Double(a) * (barH + barGap)
+                let barTop = barsTop + Double(a) * (barH + barGap)
                 let p = outcome.probability
                 nodes.append(
                     Markup.element(
@@ -259,7 +269,68 @@ enum Charts {
             ])
     }
 
-    static func shortened(_ s: String, to n: Int) -> String {
-        s.count <= n ? s : String(s.prefix(n - 1)) + "…"
+    /// A label of several lines, one `tspan` per line, the first on the baseline `y`.
+    static func label(
+        lines: [String], x: Double, y: Double, anchor: String, className: String,
+        lineHeight: Double = labelLineHeight
+    ) -> BodyNode {
+        Markup.element(
+            "text",
+            [
+                Markup.attribute("x", Markup.coordinate(x)), Markup.attribute("y", Markup.coordinate(y)),
+                Markup.attribute("text-anchor", anchor), Markup.attribute("class", className),
+            ]
+                + lines.enumerated().map { i, line in
+                    Markup.element(
+                        "tspan",
+                        [
+                            Markup.attribute("x", Markup.coordinate(x)),
+                            Markup.attribute("dy", i == 0 ? "0" : Markup.coordinate(lineHeight)),
+                            Markup.text(line),
+                        ])
+                })
     }
+
+    /// The bar labels' font size (`.bar-label` in the style sheet), their line height, and the
+    /// width of one character, estimated generously for a proportional font.
+    static let labelFontSize = 12.0
+    static let labelLineHeight = 14.0
+    static var labelCharacterWidth: Double { 0.6 * labelFontSize }
+
+    /// The label column of the bar chart: the fewest characters per line (at least 30) in which
+    /// every name wraps to at most two lines, or at most three lines beyond 40 characters, so
+    /// that no name is cut; its width in the chart's units.
+    static func labelColumn(_ names: [String]) -> (characters: Int, width: Double) {
+        let longest = names.map(\.count).max() ?? 0
+        var characters = 30
+        while characters < longest {
+            let most = names.map { wrap($0, to: characters).count }.max() ?? 1
+            if most <= 2 || (characters >= 40 && most <= 3) { break }
+            characters += 1
+        }
+        return (characters, Double(characters) * labelCharacterWidth)
+    }
+
+    /// `s` in lines of at most `n` characters, broken between words where it can be (a word
+    /// longer than a line is split); nothing is left out.
+    static func wrap(_ s: String, to n: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = Substring(word)
+            if !line.isEmpty, line.count + 1 + word.count <= n {
+                line += " " + word
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            while word.count > n {
+                lines.append(String(word.prefix(n)))
+                word = word.dropFirst(n)
+            }
+            line = String(word)
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
 }

@@ -6,8 +6,16 @@ import ZoneLabIEC62443
 import ZoneLabModel
 import ZoneLabSource
 
-/// The what-if comparison.
+/// The what-if comparison: the per-zone summary first, the details folded below it.
 extension HTMLReport {
+    /// A `<details>` block, closed on screen (printing opens it): its title as a heading in the
+    /// summary, then `content`.
+    static func folded(_ title: String, _ content: BodyNode) -> BodyNode {
+        Markup.element(
+            "details", class: "fold",
+            [Markup.element("summary", [Markup.element("h3", [Markup.text(title)])]), content])
+    }
+
     func whatIf(_ w: ReportWhatIf) -> [BodyNode] {
         let c = w.comparison
         var nodes: [BodyNode] = [
@@ -37,37 +45,35 @@ extension HTMLReport {
                                 : !z.meetsVariant && z.meetsBase ? Markup.badge(text, "bad") : Markup.text(text),
                         ]
                     }, numericColumns: []))
-            nodes.append(Markup.element("h3", [Markup.text("Per critical asset and attacker")]))
         }
         nodes.append(
-            Markup.table(
-                [
-                    "critical asset", "attacker", "P base", "P variant", "difference", "paired 95% interval",
-                    "TTC p50 base → variant",
-                ],
-                c.rows.map { row in
-                    let better = row.ci95.upper < 0
-                    let worse = row.ci95.lower > 0
-                    let difference = Formatting.signedPoints(row.difference)
-                    return [
-                        Markup.text(targetName(row.target)), Markup.text(row.attacker),
-                        Markup.text(Formatting.percent(row.pBase)), Markup.text(Formatting.percent(row.pVariant)),
-                        better
-                            ? Markup.badge(difference, "good")
-                            : worse ? Markup.badge(difference, "bad") : Markup.text(difference),
-                        Markup.text(
-                            "\(Formatting.signedPoints(row.ci95.lower)) … \(Formatting.signedPoints(row.ci95.upper))"),
-                        Markup.text(
-                            "\(row.p50Base.map { TimeSpan.format(hours: $0) } ?? "–") → \(row.p50Variant.map { TimeSpan.format(hours: $0) } ?? "–")"
-                        ),
-                    ]
-                }, numericColumns: [2, 3, 4, 5]))
+            Self.folded(
+                "Per critical asset and attacker (\(c.rows.count) rows)",
+                Markup.table(
+                    [
+                        "critical asset", "attacker", "P base", "P variant", "difference", "paired 95% interval",
+                        "TTC p50 base → variant",
+                    ],
+                    c.rows.map { row in
+                        let better = row.ci95.upper < 0
+                        let worse = row.ci95.lower > 0
+                        let difference = Formatting.signedPoints(row.difference)
+                        return [
+                            Markup.text(targetName(row.target)), Markup.text(row.attacker),
+                            Markup.text(Formatting.percent(row.pBase)), Markup.text(Formatting.percent(row.pVariant)),
+                            better
+                                ? Markup.badge(difference, "good")
+                                : worse ? Markup.badge(difference, "bad") : Markup.text(difference),
+                            Markup.text(
+                                "\(Formatting.signedPoints(row.ci95.lower)) … \(Formatting.signedPoints(row.ci95.upper))"
+                            ),
+                            Markup.text(
+                                "\(row.p50Base.map { TimeSpan.format(hours: $0) } ?? "–") → \(row.p50Variant.map { TimeSpan.format(hours: $0) } ?? "–")"
+                            ),
+                        ]
+                    }, numericColumns: [2, 3, 4, 5])))
         let changes = c.rows.filter { !$0.appeared.isEmpty || !$0.vanished.isEmpty }
         if !changes.isEmpty {
-            nodes.append(
-                Markup.element(
-                    "h3", [Markup.text("Paths that vanished (−) or appeared (+) among the top \(RunSet.topPathCount)")])
-            )
             var items: [BodyNode] = []
             for row in changes {
                 for p in row.vanished {
@@ -87,7 +93,10 @@ extension HTMLReport {
                             ]))
                 }
             }
-            nodes.append(Markup.element("ul", items))
+            nodes.append(
+                Self.folded(
+                    "Paths that vanished (−) or appeared (+) among the top \(RunSet.topPathCount) (\(items.count))",
+                    Markup.element("ul", items)))
         }
         if !c.onlyInBase.isEmpty {
             nodes.append(

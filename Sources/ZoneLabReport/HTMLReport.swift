@@ -6,8 +6,9 @@ import ZoneLabIEC62443
 import ZoneLabModel
 import ZoneLabSource
 
-/// The management report as one self-contained HTML page: no scripts, no network resources,
-/// pictures and charts inline as SVG; markup that also parses as XML.
+/// The management report as one self-contained HTML page: no network resources, pictures and
+/// charts inline as SVG, one small inline script for zooming and panning the pictures (the page
+/// reads without it); markup that also parses as XML.
 public struct HTMLReport {
     /// The sections, in order, with their ids (anchors of the table of contents).
     public static let sectionIDs = [
@@ -67,11 +68,15 @@ public struct HTMLReport {
                         Markup.text(
                             "Made by zonelab \(ZoneLabVersion.current) on \(Self.isoDate(content.provenance.date)). Every number in this report comes from a seeded simulation and can be reproduced with the command line in the evidence block."
                         )
-                    ])
+                    ]),
+                .raw(Self.script)
             )
         )
         return html.render(indentedBy: nil) + "\n"
     }
+
+    /// The page's one script element, inline (see `ReportScript`).
+    static let script = "<script>\(ReportScript.source)</script>"
 
     func sections() -> [(id: String, title: String, nodes: [BodyNode])] {
         var result: [(id: String, title: String, nodes: [BodyNode])] = [

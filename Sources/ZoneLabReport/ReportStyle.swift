@@ -45,7 +45,23 @@ enum ReportStyle {
         .ids { font-size: 12.5px; color: var(--muted); }
         .ids span { white-space: nowrap; }
         figure { margin: 14px 0 22px; }
-        figure svg.graphviz { display: block; width: 100%; height: auto; max-height: 1400px; border: 1px solid var(--line); border-radius: 4px; }
+        figure:has(> svg.graphviz), div:has(> svg.graphviz) { max-width: 100%; max-height: 80vh; overflow: auto; border: 1px solid var(--line); border-radius: 4px; }
+        svg.graphviz { display: block; max-width: none; }
+        .gv { margin: 0; background: #FFFFFF; }
+        .gv-tools { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin: 0 0 4px; font-size: 13px; }
+        .gv-tools button { font: inherit; color: var(--accent); background: var(--soft); border: 1px solid var(--line); border-radius: 4px; padding: 1px 9px; min-width: 30px; cursor: pointer; }
+        .gv-tools button:hover, .gv-tools button:focus-visible { border-color: var(--accent); }
+        .gv-tools .gv-scale { min-width: 44px; text-align: center; color: var(--muted); font-variant-numeric: tabular-nums; }
+        .gv-tools .gv-full-button { margin-left: auto; }
+        .gv-viewport { max-width: 100%; max-height: 75vh; overflow: auto; border: 1px solid var(--line); border-radius: 4px; cursor: grab; overscroll-behavior: contain; }
+        .gv-viewport svg.graphviz { margin: 0 auto; }
+        .gv-viewport.gv-dragging { cursor: grabbing; user-select: none; }
+        .gv.gv-full { position: fixed; inset: 0; z-index: 1000; display: flex; flex-direction: column; padding: 10px 14px; }
+        .gv.gv-full .gv-viewport { flex: 1 1 auto; max-height: none; }
+        html.gv-locked, html.gv-locked body { overflow: hidden; }
+        details.fold { margin: 12px 0; }
+        details.fold > summary { cursor: pointer; color: var(--accent); }
+        details.fold > summary h3 { display: inline; margin: 0; }
         figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; }
         svg.chart { display: block; width: 100%; height: auto; }
         svg.chart text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
@@ -71,7 +87,12 @@ enum ReportStyle {
           section#summary { break-before: auto; }
           figure, tr, .callout, svg.chart { break-inside: avoid; }
           h2, h3 { break-after: avoid; }
-          figure svg.graphviz { max-height: 235mm; border: 0; }
+          figure:has(> svg.graphviz), div:has(> svg.graphviz), .gv-viewport { max-height: none; overflow: visible; border: 0; }
+          .gv-tools { display: none; }
+          .gv.gv-full { position: static; padding: 0; }
+          svg.graphviz { width: 100% !important; height: auto !important; max-height: 235mm; }
+          details > summary { list-style: none; }
+          details::details-content { content-visibility: visible; }
           .chart-grid { grid-template-columns: 1fr 1fr; }
           a { color: inherit; text-decoration: none; }
           table.data th { background: none; border-bottom: 1pt solid var(--ink); }

@@ -145,14 +145,29 @@ enum Fixtures {
         #expect((reader.elements["svg"] ?? 0) >= 2 + 6)
         #expect(!demo.html.contains("<?xml"))
         #expect(!demo.html.contains("<!DOCTYPE svg"))
-        // Self-contained: no script and nothing fetched.
-        #expect(!demo.html.lowercased().contains("<script"))
+        // Self-contained: one inline script, exactly ours, and nothing fetched.
+        Self.expectOnlyOurScript(demo.html)
         #expect(!demo.html.contains("src=\"http"))
         #expect(!demo.html.contains("href=\"http"))
+        #expect(!demo.html.contains("url(http"))
+        #expect(!demo.html.contains("@import"))
         #expect(demo.html.contains("@media print"))
         // Graphviz ids were prefixed per picture, so no id repeats.
         #expect(Set(reader.ids).count == reader.ids.count, "duplicate ids")
         #expect(FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent("results.json").path))
+    }
+
+    /// The page's scripts: exactly one, inline, ours (no `src=`), which loads nothing and can sit
+    /// raw in a page that parses as XML.
+    static func expectOnlyOurScript(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let lower = html.lowercased()
+        #expect(lower.components(separatedBy: "<script").count - 1 == 1, sourceLocation: sourceLocation)
+        #expect(html.contains(HTMLReport.script), sourceLocation: sourceLocation)
+        #expect(!lower.contains("<script src") && !lower.contains("<script "), sourceLocation: sourceLocation)
+        let source = ReportScript.source
+        for forbidden in ["<", "&", "]]>", "http:", "https:", "fetch(", "XMLHttpRequest", "import(", "src", "eval("] {
+            #expect(!source.contains(forbidden), "the script contains \(forbidden)", sourceLocation: sourceLocation)
+        }
     }
 
     /// The risk section places every risk-rated critical asset of the demo plant in the matrix
@@ -198,7 +213,8 @@ enum Fixtures {
         #expect(reader.texts["h1"] == [Fixtures.hostileName])
         #expect(reader.texts["title"]?.contains("ZoneLab report: \(Fixtures.hostileName)") == true)
         let lower = html.lowercased()
-        #expect(!lower.contains("<script"))
+        // The only script is the report's own: the name's is text.
+        Self.expectOnlyOurScript(html)
         #expect(!lower.contains("<img"))
         #expect(!lower.contains("<b>bold"))
         #expect(!lower.contains("<firewall>"))
@@ -225,6 +241,8 @@ enum Fixtures {
         let inline = try #require(InlineSVG.prepare(svg, idPrefix: "zones"))
         #expect(inline.hasPrefix("<svg viewBox=\"0 0 100 50\""))
         #expect(!inline.contains("width=\"100pt\"") && !inline.contains("height=\"50pt\""))
+        // The natural size in CSS pixels, one per point: the text is legible at it.
+        #expect(inline.contains("width=\"100.0\" height=\"50.0\" class=\"graphviz\""))
         #expect(inline.contains("id=\"zones-graph0\"") && inline.contains("url(#zones-l_1)"))
         #expect(inline.hasSuffix("</svg>"))
     }
