@@ -89,6 +89,8 @@ struct Report: ParsableCommand {
                 try OutputFile.checkFolder(out, createFolders: createFolders)
             }
         }
+        let log = PhaseLog(command: "report")
+        log.phase("simulating \(file)", trials: 0)
         let run = try Simulate.simulate(file: file, options: options, shard: nil)
         guard let model = run.model else {
             throw ValidationError("report needs a scenario file (.yaml), not an attack graph")
@@ -102,6 +104,7 @@ struct Report: ParsableCommand {
                 try ScenarioPatch.loadVariant(path: whatif, basePath: file)
             }
             for w in variant.warnings { printError(w.description) }
+            log.phase("what-if: \(whatif)", trials: 0)
             do {
                 comparison = try ReportAnalysis.whatIf(
                     base: model, variant: variant, variantLabel: whatif, settings: settings)
@@ -114,15 +117,17 @@ struct Report: ParsableCommand {
             content = try ReportAnalysis.content(
                 model: model, results: run.set, settings: settings, whatIf: comparison,
                 provenance: ReportProvenance(scenarioFile: file, commandLine: commandLine),
-                roadmapTrialCap: roadmapTrials)
+                roadmapTrialCap: roadmapTrials, progress: log.progress)
         } catch {
             printError("error: \(error.description)")
             throw ExitCode.failure
         }
         let folder = out ?? "out/\(model.scenario.slug)"
+        log.phase("writing \(folder)", trials: 0)
         let written = try withOutputErrors { () throws(OutputError) in
             try ReportWriter.write(content, to: folder, createFolders: createFolders)
         }
+        log.finish()
         return Written(
             index: written.index, results: written.results, failing: ZoneVerdicts(run.set, model: model).failing)
     }

@@ -43,9 +43,9 @@ struct RiskCommand: ParsableCommand {
         try checkOutputs(json, csv)
         let settings = try options.settings()
         let (_, model) = try loadPlant(file, settings: settings)
-        let bar = ProgressBar(total: settings.trials * model.attackers.count * 6, label: "risk")
-        let sheet = RiskWorksheet.assess(model: model, settings: settings, progress: bar.callback)
-        bar.finish()
+        let log = PhaseLog(command: "risk")
+        let sheet = RiskWorksheet.assess(model: model, settings: settings, progress: log.progress)
+        log.finish()
         if let json {
             try writeAtomically(sheet.json(toolVersion: ZoneLabVersion.current).serialized() + "\n", to: json)
         }

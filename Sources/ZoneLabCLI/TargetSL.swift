@@ -45,6 +45,9 @@ struct TargetSLCommand: ParsableCommand {
     var json: String?
 
     func validate() throws {
+        if options.precision != nil {
+            throw ValidationError("target-sl runs a fixed --trials; --precision does not apply")
+        }
         guard maxSteps >= 0 else { throw ValidationError("--max-steps must be 0 or more, found \(maxSteps)") }
         guard roadmapTrials >= 1 else {
             throw ValidationError("--roadmap-trials must be at least 1, found \(roadmapTrials)")
@@ -59,9 +62,11 @@ struct TargetSLCommand: ParsableCommand {
         let measures = try countermeasures.map { path in
             try withInputErrors { () throws(DiagnosticError) in try Countermeasure.load(path: path, base: base) }
         }
+        let log = PhaseLog(command: "target-sl")
         let result = TargetSLJustification.analyse(
             model: model, settings: settings, maxSteps: maxSteps, roadmapTrials: roadmapTrials,
-            countermeasures: measures, base: base)
+            countermeasures: measures, base: base, progress: log.progress)
+        log.finish()
         if let json {
             try writeAtomically(
                 result.json(toolVersion: ZoneLabVersion.current, sha256: loaded.sha256).serialized() + "\n", to: json)

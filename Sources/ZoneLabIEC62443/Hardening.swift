@@ -78,12 +78,12 @@ extension PlantModel {
         plan.firstTrial = 0
         let candidates = hardeningCandidates()
         let reusable = settings.firstTrial == 0 && settings.trials == trials ? designed : nil
-        let base = reusable ?? simulate(plan, progress: progress)
+        let base = reusable ?? simulate(plan, paths: false, progress: progress)
         var drops: [String: [String: Int]] = [:]
         for attacker in base.attackers { drops[attacker.id] = [:] }
         for conduit in candidates {
             let hardened = with(scenario: Hardening.conduitToTarget(conduit).applied(to: scenario))
-                .simulate(plan, progress: progress)
+                .simulate(plan, paths: false, progress: progress)
             for (a, attacker) in base.attackers.enumerated() {
                 let before = base.outcomes[a].map(\.compromised).reduce(0, +)
                 let after = hardened.outcomes[a].map(\.compromised).reduce(0, +)

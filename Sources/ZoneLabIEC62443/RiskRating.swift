@@ -100,8 +100,10 @@ extension PlantModel {
     }
 
     /// The unmitigated plant's compromise counts in the trials of `settings`, `[attacker][target]`.
-    public func unmitigatedCounts(_ settings: SimulationSettings) -> [[Int]] {
-        unmitigated.simulate(settings, paths: false).outcomes.map { $0.map(\.compromised) }
+    public func unmitigatedCounts(
+        _ settings: SimulationSettings, progress: (@Sendable (Int) -> Void)? = nil
+    ) -> [[Int]] {
+        unmitigated.simulate(settings, paths: false, progress: progress).outcomes.map { $0.map(\.compromised) }
     }
 }
 

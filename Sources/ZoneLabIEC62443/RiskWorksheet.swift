@@ -54,14 +54,20 @@ public struct RiskWorksheet: Sendable {
 
     /// Simulates the plant as designed, unmitigated and at the uniform SLs 1–4, and fills the worksheet.
     public static func assess(
-        model: PlantModel, settings: SimulationSettings, progress: (@Sendable (Int) -> Void)? = nil
+        model: PlantModel, settings: SimulationSettings, progress: AnalysisProgress = .silent
     ) -> RiskWorksheet {
         var settings = settings
         settings.shard = nil
         settings.firstTrial = 0
-        var designed = model.simulate(settings, progress: progress)
-        if designed.hasRiskRatedTargets { designed.unmitigated = model.unmitigatedCounts(settings) }
-        let uniform = UniformPlants.simulate(model, settings: settings, designed: designed, progress: progress)
+        let perPlant = settings.trials * model.attackers.count
+        progress.phase("the plant as designed", perPlant)
+        var designed = model.simulate(settings, progress: progress.trials)
+        if designed.hasRiskRatedTargets {
+            progress.phase("the unmitigated plant (every SL-A 0)", perPlant)
+            designed.unmitigated = model.unmitigatedCounts(settings, progress: progress.trials)
+        }
+        progress.phase("the uniform plants at SL 1-4", 4 * perPlant)
+        let uniform = UniformPlants.simulate(model, settings: settings, designed: designed, progress: progress.trials)
         return RiskWorksheet(model: model, designed: designed, uniform: uniform)
     }
 

@@ -98,7 +98,7 @@ public enum Roadmap {
 
     public static func plan(
         model: PlantModel, settings: SimulationSettings, maxSteps: Int, countermeasures: [Countermeasure],
-        base: PlantBase?
+        base: PlantBase?, progress: AnalysisProgress = .silent
     ) -> (steps: [RoadmapStep], stop: RoadmapStop) {
         var measures: [Countermeasure] = []
         var raises: [Hardening] = []
@@ -141,6 +141,11 @@ public enum Roadmap {
                     }
                 }
             }
+            progress.phase(
+                last
+                    ? "roadmap: the plan after step \(steps.count + 1)"
+                    : "roadmap: step \(steps.count + (chosen == nil ? 1 : 2)) of at most \(maxSteps), \(candidates.count) candidate\(candidates.count == 1 ? "" : "s")",
+                0)
             let run = CurrentPlan.run(
                 current, settings: settings, plan: plan, candidates: &candidates)
             if steps.isEmpty && chosen == nil {

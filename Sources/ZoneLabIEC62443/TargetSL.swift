@@ -50,16 +50,22 @@ public struct TargetSLJustification: Sendable {
     /// the roadmap with `roadmapTrials` paired trials per candidate.
     public static func analyse(
         model: PlantModel, settings: SimulationSettings, maxSteps: Int = 10, roadmapTrials: Int = 1_000,
-        countermeasures: [Countermeasure] = [], base: PlantBase? = nil
+        countermeasures: [Countermeasure] = [], base: PlantBase? = nil, progress: AnalysisProgress = .silent
     ) -> TargetSLJustification {
         var settings = settings
         settings.shard = nil
         settings.firstTrial = 0
         var roadmapSettings = settings
         roadmapSettings.trials = max(1, min(settings.trials, roadmapTrials))
-        var designed = model.simulate(settings)
-        if designed.hasRiskRatedTargets { designed.unmitigated = model.unmitigatedCounts(settings) }
-        let uniform = UniformPlants.simulate(model, settings: settings, designed: designed)
+        let perPlant = settings.trials * model.attackers.count
+        progress.phase("SL-T: the plant as designed", perPlant)
+        var designed = model.simulate(settings, progress: progress.trials)
+        if designed.hasRiskRatedTargets {
+            progress.phase("risk: the unmitigated plant (every SL-A 0)", perPlant)
+            designed.unmitigated = model.unmitigatedCounts(settings, progress: progress.trials)
+        }
+        progress.phase("SL-T: the uniform plants at SL 1-4", 4 * perPlant)
+        let uniform = UniformPlants.simulate(model, settings: settings, designed: designed, progress: progress.trials)
         let scenario = model.scenario
         let entryZones = Set(model.attackers.flatMap(\.entry).compactMap { scenario.zone(of: $0) })
         let verdicts = ZoneVerdicts(designed, model: model)
@@ -79,7 +85,8 @@ public struct TargetSLJustification: Sendable {
             zoneResult(verdict, designed: designed, uniform: uniform, tolerable: scenario.tolerable)
         }
         let roadmap = Roadmap.plan(
-            model: model, settings: roadmapSettings, maxSteps: maxSteps, countermeasures: countermeasures, base: base)
+            model: model, settings: roadmapSettings, maxSteps: maxSteps, countermeasures: countermeasures, base: base,
+            progress: progress)
         return TargetSLJustification(
             seed: settings.seed, trials: settings.trials, calibration: model.calibration.json,
             attackers: model.attackers.map(\.id), targets: designed.targets.map(\.id), zones: results,

@@ -3,6 +3,7 @@ import ZoneLabEngine
 import ZoneLabIEC62443
 import ZoneLabModel
 import ZoneLabRender
+import ZoneLabSource
 
 /// How a report was made: recorded in its evidence block.
 public struct ReportProvenance: Sendable {
@@ -73,7 +74,8 @@ public enum ReportAnalysis {
     /// pictures. Gains measured on the main run itself are also stored in the results.
     public static func content(
         model: PlantModel, results: RunSet, settings: SimulationSettings, whatIf: ReportWhatIf? = nil,
-        provenance: ReportProvenance, roadmapTrialCap: Int = ReportAnalysis.roadmapTrialCap
+        provenance: ReportProvenance, roadmapTrialCap: Int = ReportAnalysis.roadmapTrialCap,
+        progress: AnalysisProgress = .silent
     ) throws(GraphvizError) -> ReportContent {
         var roadmapSettings = settings
         roadmapSettings.trials = max(1, min(results.trials, roadmapTrialCap))
@@ -81,13 +83,18 @@ public enum ReportAnalysis {
         roadmapSettings.shard = nil
         var results = results
         if results.hardening == nil {
+            let conduits = model.hardeningCandidates().count
+            progress.phase(
+                "hardening gains: \(conduits) conduit\(conduits == 1 ? "" : "s") raised one at a time",
+                conduits * roadmapSettings.trials * model.attackers.count)
             // When the main run has exactly the hardening trials, it is their base.
             results.hardening = model.hardeningTally(
                 trials: roadmapSettings.trials, settings: roadmapSettings,
-                designed: roadmapSettings.trials == results.trials ? results : nil)
+                designed: roadmapSettings.trials == results.trials ? results : nil, progress: progress.trials)
         }
         let justification = TargetSLJustification.analyse(
-            model: model, settings: roadmapSettings, roadmapTrials: roadmapSettings.trials)
+            model: model, settings: roadmapSettings, roadmapTrials: roadmapSettings.trials, progress: progress)
+        progress.phase("pictures: Graphviz layout", 0)
         let evidence = AttackEvidence.all(results)
         let strongest = AttackEvidence.strongest(evidence)
         let zones = try picture(

@@ -341,6 +341,8 @@ import ZoneLabTestSupport
         (["merge"], "<shards>"),
         (["whatif", "a.yaml", "b.yaml", "--precision", "0.01"], "--precision"),
         (["target-sl", "a.yaml", "--seed", "-1"], "--seed"),
+        (["target-sl", "a.yaml", "--precision", "0.01"], "--precision"),
+        (["risk", "a.yaml", "--precision", "0.01"], "--precision"),
         (["requirements", "a.yaml", "--json"], "--json"),
         (["generate", "--sites", "0"], "--sites"),
         (["render", "a.yaml", "--format", "gif"], "--format"),
