@@ -16,12 +16,12 @@ struct Render: ParsableCommand {
             carries at least 25% of that attacker's compromises is marked weak.
 
             --view paths: the top paths of one attacker (--attacker, default the strongest) over all \
-            targets; line width is the share of compromises that took each line; what no path touches \
-            is gray. The paths come from --results, else from a simulation run here with the usual \
+            targets; line width is the share of compromises that took each line; only the zones, \
+            assets and conduits on these paths are drawn. The paths come from --results, else from a simulation run here with the usual \
             options (--trials 10000, --seed 1, ...), of that attacker only.
 
-            Plants of more than 150 assets are drawn with zones as single nodes (asset counts) and only \
-            the assets on the paths shown.
+            In the zones view, plants of more than 150 assets are drawn with zones as single nodes (asset \
+            counts).
 
             Writes -o PATH ('-': standard output), by default out/<slug>/<view>.<format>, and prints \
             the path written. Graphviz runs in-process (libgvc); its errors exit with status 1.

@@ -114,7 +114,7 @@ public enum ReportAnalysis {
                 try picture(
                     PathsPicture.graph(model.scenario, evidence: attacker), id: "paths\(i)", title: title,
                     caption:
-                        "The top \(RunSet.topPathCount) paths per target of \(attacker.attacker); line width is the share of compromises that took the line, what no path touches is grey."
+                        "The top \(RunSet.topPathCount) paths per target of \(attacker.attacker); line width is the share of compromises that took the line; only the zones, assets and conduits on these paths are drawn."
                 ))
         }
         return ReportContent(

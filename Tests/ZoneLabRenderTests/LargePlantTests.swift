@@ -5,8 +5,8 @@ import ZoneLabModel
 
 @testable import ZoneLabRender
 
-/// Large plants stay readable and fast: zones collapse to nodes with counts, and only the
-/// assets on the paths shown are drawn.
+/// Large plants stay readable and fast: zones collapse to nodes with counts, and the paths view
+/// draws only the zones, assets and conduits on the paths shown.
 @Suite struct LargePlantTests {
     @Test func zonesCollapseAboveTheThreshold() throws {
         let scenario = Support.synthetic(zones: 30, assetsPerZone: 10)
@@ -51,9 +51,11 @@ import ZoneLabModel
         let graph = PathsPicture.graph(scenario, evidence: evidence)
         let drawn = Set(graph.allNodes.map(\.id).filter { $0.hasPrefix("asset_") })
         #expect(drawn == ["asset_a15", "asset_a20"])
-        // Zones on the path are clusters holding their summary; the others stay single nodes.
+        // Only the zones on the path are drawn, as clusters; no other zone, no conduit off the path.
         let clusters = Set(graph.allSubgraphs.compactMap(\.id).filter { $0.hasPrefix("cluster_") })
         #expect(clusters == ["cluster_zone_z0", "cluster_zone_z1", "cluster_zone_z2"])
+        #expect(graph.allNodes.filter { $0.id.hasPrefix("zone_") }.isEmpty)
+        #expect(Set(graph.allNodes.map(\.id).filter { $0.hasPrefix("conduit_") }) == ["conduit_c0", "conduit_c1"])
         let output = try Graphviz.render(graph.text, format: .svg)
         #expect(output.warnings.isEmpty, "\(output.warnings)")
         let svg = try Support.parseSVG(output.data)
