@@ -44,6 +44,8 @@ public struct ReportContent: Sendable {
     public var provenance: ReportProvenance
     public var zonesPicture: ReportPicture
     public var pathPictures: [ReportPicture]
+    /// Paths per critical asset: cards for the highest-risk targets, a table row for the rest.
+    public var pathCards: ReportPathCards
     public var graphvizVersion: String
 
     public var scenario: Scenario { model.scenario }
@@ -120,7 +122,8 @@ public enum ReportAnalysis {
         return ReportContent(
             model: model, results: results, justification: justification, roadmapTrials: roadmapSettings.trials,
             requirements: RequirementsReport(model.scenario), whatIf: whatIf, provenance: provenance,
-            zonesPicture: zones, pathPictures: paths, graphvizVersion: Graphviz.version)
+            zonesPicture: zones, pathPictures: paths, pathCards: try pathCards(model: model, results: results),
+            graphvizVersion: Graphviz.version)
     }
 
     static func picture(_ graph: DOTGraph, id: String, title: String, caption: String) throws(GraphvizError)
