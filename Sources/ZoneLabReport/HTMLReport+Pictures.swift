@@ -19,14 +19,53 @@ extension HTMLReport {
                     )
                 ])
         ]
-        for picture in [content.zonesPicture] + content.pathPictures {
-            nodes.append(Markup.element("h3", [Markup.text(picture.title)]))
-            var figure: [BodyNode] = []
-            if let svg = picture.svg { figure.append(.raw(svg)) }
-            figure.append(Markup.element("figcaption", [Markup.text(picture.caption)]))
-            nodes.append(Markup.element("figure", figure))
-        }
+        nodes += figure(content.zonesPicture)
+        if let overview = content.overview { nodes += drillDown(overview) }
+        for picture in content.pathPictures { nodes += figure(picture) }
         nodes.append(contentsOf: pathCards())
+        return nodes
+    }
+
+    /// A picture under its own heading, with its caption.
+    func figure(_ picture: ReportPicture, heading: String = "h3") -> [BodyNode] {
+        var figure: [BodyNode] = []
+        if let svg = picture.svg { figure.append(.raw(svg)) }
+        figure.append(Markup.element("figcaption", [Markup.text(picture.caption)]))
+        return [Markup.element(heading, [Markup.text(picture.title)]), Markup.element("figure", figure)]
+    }
+
+    // MARK: large plants
+
+    /// The drill-down of a large plant's overview: a zones picture per site (or level), the
+    /// ones with the likeliest compromises first, and the others listed.
+    func drillDown(_ overview: ReportOverview) -> [BodyNode] {
+        let unit = overview.kind == .site ? "site" : "Purdue level"
+        var nodes: [BodyNode] = [
+            Markup.element("h3", [Markup.text(overview.kind == .site ? "Zones per site" : "Zones per Purdue level")]),
+            Markup.element(
+                "p", class: "note",
+                [
+                    Markup.text(
+                        "One zones picture per \(unit), with the zones its conduits lead to; the \(unit)s whose targets the strongest attacker compromises most often come first, then those with the most weak conduits."
+                            + (overview.others.isEmpty
+                                ? ""
+                                : " \(overview.drillDown.count) are drawn; the table after them lists the other \(overview.others.count).")
+                    )
+                ]),
+        ]
+        for picture in overview.drillDown { nodes += figure(picture, heading: "h4") }
+        guard !overview.others.isEmpty else { return nodes }
+        let rows: [[BodyNode]] = overview.others.map { row in
+            [
+                Markup.text(row.title), Markup.text(Formatting.count(row.zones)),
+                Markup.text(Formatting.count(row.assets)),
+                Markup.text(Formatting.count(row.critical)),
+                Markup.text(row.worstP.map { Formatting.percent($0) } ?? "–"),
+            ]
+        }
+        nodes.append(Markup.element("h4", [Markup.text("The other \(unit)s")]))
+        nodes.append(
+            Markup.table([unit, "zones", "assets", "critical", "worst P"], rows, numericColumns: [1, 2, 3, 4]))
         return nodes
     }
 
