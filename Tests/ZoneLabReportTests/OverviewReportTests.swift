@@ -25,6 +25,38 @@ import ZoneLabRender
         #expect(section.contains("id=\"zones-zone_enterprise\""))
     }
 
+    /// The whole report of a generated plant of three sites (33 zones, 15 critical assets).
+    @Test func largePlantReportShowsOverviewDrillDownCardsAndTables() throws {
+        let (model, results) = try PathCardsReportTests.generated()
+        let settings = SimulationSettings(trials: results.trials, seed: results.seed, threads: 2)
+        let content = try ReportAnalysis.content(
+            model: model, results: results, settings: settings,
+            provenance: ReportProvenance(scenarioFile: "generated.yaml", commandLine: "zonelab report generated.yaml"),
+            roadmapTrialCap: 50)
+        let html = HTMLReport(content).render()
+        let (reader, error) = PageReader.read(html)
+        #expect(error == nil, "\(error ?? "")")
+        #expect(Set(reader.ids).count == reader.ids.count, "duplicate ids")
+        let start = try #require(html.range(of: "id=\"pictures\""))
+        let end = try #require(html.range(of: "id=\"charts\""))
+        let section = String(html[start.upperBound..<end.lowerBound])
+        #expect(section.contains("<h3>Overview: zones by Purdue level</h3>"))
+        #expect(!section.contains("<h3>Zones and conduits</h3>"))
+        #expect(section.contains("<h3>Zones per site</h3>"))
+        for site in 1...3 { #expect(section.contains("<h4>Site \(site)</h4>")) }
+        #expect(!section.contains("The other sites"))
+        // Twelve targets with cards, the three others in the table.
+        let cards = try #require(section.range(of: "<h3>Paths per critical asset</h3>"))
+        let cardSection = section[cards.upperBound...]
+        let table = try #require(cardSection.range(of: "<h4>The other targets</h4>"))
+        #expect(cardSection[..<table.lowerBound].components(separatedBy: "<h4>").count - 1 == 12)
+        #expect(cardSection[table.upperBound...].components(separatedBy: "<tr>").count - 1 == 1 + 3)
+        // Every Graphviz picture keeps its class (the zoom script finds them by it).
+        let svgs = section.components(separatedBy: "<svg").dropFirst()
+        #expect(svgs.count > 12 + 3 + 1)
+        #expect(svgs.allSatisfy { $0.prefix(400).contains("class=\"graphviz\"") })
+    }
+
     @Test func largePlantsGetTheOverviewAndAPicturePerSite() throws {
         let scenario = PlantGenerator(sites: 14, assetsPerZone: 1, seed: 4).generate()
         let evidence = AttackEvidence(
