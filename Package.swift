@@ -139,7 +139,8 @@ let package = Package(
         .testTarget(
             name: "ZoneLabRenderTests",
             dependencies: [
-                "ZoneLabRender", "ZoneLabIEC62443", "ZoneLabModel", "ZoneLabSource", "ZoneLabTestSupport",
+                "ZoneLabRender", "ZoneLabIEC62443", "ZoneLabModel", "ZoneLabSource", "ZoneLabGenerator",
+                "ZoneLabTestSupport",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             swiftSettings: upcoming),
@@ -153,7 +154,10 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "ZoneLabReportTests",
-            dependencies: ["ZoneLabReport", "ZoneLabIEC62443", "ZoneLabModel", "ZoneLabEngine", "ZoneLabTestSupport"],
+            dependencies: [
+                "ZoneLabReport", "ZoneLabIEC62443", "ZoneLabModel", "ZoneLabEngine", "ZoneLabRender", "ZoneLabGenerator",
+                "ZoneLabTestSupport",
+            ],
             swiftSettings: upcoming),
     ],
     swiftLanguageModes: [.v6]

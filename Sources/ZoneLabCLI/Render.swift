@@ -10,18 +10,22 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a Graphviz picture of the zones and conduits, or of the attack paths.",
         discussion: """
-            --view zones (default): zones stacked by Purdue level with their SL-T and SL-A, assets by \
+            --view zones (the default up to 12 zones): zones stacked by Purdue level with their SL-T and SL-A, assets by \
             type, critical assets and entries marked, conduits coloured by static SL gap (green none, \
             orange 1, red 2 or more), data diodes one-way. With --results or --attacker, a conduit that \
             carries at least 25% of that attacker's compromises is marked weak.
 
+            --view overview (the default above 12 zones): one box per Purdue level with its zones, assets \
+            and critical assets counted, and one line per pair of levels for all the conduits between them, \
+            with their number; red when one of them is weak (as in the zones view).
+
             --view paths: the top paths of one attacker (--attacker, default the strongest) over all \
-            targets; line width is the share of compromises that took each line; what no path touches \
-            is gray. The paths come from --results, else from a simulation run here with the usual \
+            targets; line width is the share of compromises that took each line; only the zones, \
+            assets and conduits on these paths are drawn. The paths come from --results, else from a simulation run here with the usual \
             options (--trials 10000, --seed 1, ...), of that attacker only.
 
-            Plants of more than 150 assets are drawn with zones as single nodes (asset counts) and only \
-            the assets on the paths shown.
+            In the zones view, plants of more than 150 assets are drawn with zones as single nodes (asset \
+            counts).
 
             Writes -o PATH ('-': standard output), by default out/<slug>/<view>.<format>, and prints \
             the path written. Graphviz runs in-process (libgvc); its errors exit with status 1.
@@ -30,6 +34,7 @@ struct Render: ParsableCommand {
               zonelab render scenarios/riverside-water.yaml
               zonelab render scenarios/riverside-water.yaml --format png
               zonelab render scenarios/riverside-water.yaml --view paths
+              zonelab render big-plant.yaml --view overview --format png
               zonelab render plant.yaml --view paths --attacker SL3 --trials 50000 -o a.svg
               zonelab simulate plant.yaml --json results.json
               zonelab render plant.yaml --view paths --results results.json --format pdf
@@ -37,14 +42,17 @@ struct Render: ParsableCommand {
             """)
 
     enum View: String, ExpressibleByArgument, CaseIterable {
-        case zones, paths
+        case zones, overview, paths
     }
 
     @Argument(help: "A scenario file (.yaml).")
     var file: String
 
-    @Option(help: "What to draw: zones (zones, conduits, weak conduits) or paths (attack paths of one attacker).")
-    var view: View = .zones
+    @Option(
+        help: ArgumentHelp(
+            "What to draw: zones (zones, conduits, weak conduits), overview (zones by Purdue level, for large plants) or paths (attack paths of one attacker); default zones, or overview above 12 zones.",
+            valueName: "view"))
+    var view: View?
 
     @Option(
         help: ArgumentHelp(
@@ -71,10 +79,13 @@ struct Render: ParsableCommand {
     func run() throws {
         try checkOutputs(output)
         let (scenario, evidence) = try evidence()
+        let view = self.view ?? (OverviewPicture.isLarge(scenario) ? .overview : .zones)
         let graph: DOTGraph
         switch view {
         case .zones:
             graph = ZonesPicture.graph(scenario, evidence: evidence)
+        case .overview:
+            graph = OverviewPicture.graph(scenario, evidence: evidence)
         case .paths:
             guard let evidence else { throw ValidationError("the paths view needs results") }
             graph = PathsPicture.graph(scenario, evidence: evidence)

@@ -1,4 +1,5 @@
 import OrderedCollections
+import ZoneLabIEC62443
 import ZoneLabModel
 
 /// The top paths of one attacker over all targets, as hops with the share of compromises
@@ -14,7 +15,8 @@ public struct PathFlow: Sendable {
 
     /// Heaviest first.
     public var hops: [WeightedHop]
-    /// Assets and zones the drawn paths touch.
+    /// Assets and zones the drawn paths touch: the ends of their hops, and the assets a step
+    /// takes or uses without a hop of its own (removable media into an asset, a harvest).
     public var assets: Set<String>
     public var zones: Set<String>
     public var conduits: Set<String>
@@ -71,6 +73,15 @@ public struct PathFlow: Sendable {
                 }
             }
             if let c = h.hop.conduit { conduits.insert(c) }
+        }
+        for target in evidence.targets {
+            for path in target.paths where path.count > 0 {
+                for id in path.edges {
+                    guard let a = EdgeID(id)?.asset, let zone = scenario.assets[a]?.zone else { continue }
+                    assets.insert(a)
+                    zones.insert(zone)
+                }
+            }
         }
         self.assets = assets
         self.zones = zones

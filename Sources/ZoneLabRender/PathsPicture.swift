@@ -1,10 +1,11 @@
 import OrderedCollections
 import ZoneLabModel
 
-/// The paths picture: the top paths of one attacker over all targets, drawn on the zones. A
-/// path crossing a conduit runs through the conduit's badge, so the routes through one conduit
-/// bundle there; line width is the share of compromises that took the line. What no drawn path
-/// touches is faded.
+/// The paths picture: the top paths of one attacker over all targets, drawn on the zones they
+/// touch. Only what some drawn path touches is drawn: its zones (as clusters, stacked by Purdue
+/// level), the assets it takes and the conduits it crosses. A path crossing a conduit runs
+/// through the conduit's badge, so the routes through one conduit bundle there; line width is
+/// the share of compromises that took the line.
 public enum PathsPicture {
     public static func graph(
         _ scenario: Scenario, evidence: AttackEvidence, options: PictureOptions = .init()
@@ -13,31 +14,45 @@ public enum PathsPicture {
         let attackers = scenario.resolvedAttackers(calibration: scenario.calibration())
         let entryIDs = attackers.first { $0.id == evidence.attacker }?.entry ?? scenario.entry
         let entries = Dictionary(entryIDs.map { ($0, [evidence.attacker]) }, uniquingKeysWith: { a, _ in a })
-        var activeZones = flow.zones
-        for id in entryIDs { if let z = scenario.zone(of: id) { activeZones.insert(z) } }
+        let shown = onPaths(scenario, flow: flow, entries: entryIDs)
         var notes: [String: String] = [:]
         for target in evidence.targets {
             notes[target.id] = "P(compromise) \(Formatting.percent(target.probability))"
         }
+        // Few assets lie on paths: they are always drawn in full, inside their zones.
+        var options = options
+        options.collapseAbove = .max
         let canvas = ZoneCanvas(
-            scenario: scenario, options: options, extraAssets: flow.assets, activeZones: activeZones,
-            activeAssets: flow.assets.union(entryIDs.filter { scenario.assets[$0] != nil }), entries: entries,
-            notes: notes)
+            scenario: shown, options: options, entries: entries, notes: notes, emptyZoneNote: "no asset taken")
         var graph = PictureFrame.graph(name: "paths")
         graph.statements += canvas.statements()
-        for conduit in scenario.conduits.values {
+        for conduit in shown.conduits.values {
             graph.statements += conduitStatements(conduit, flow: flow, canvas: canvas)
         }
         graph.statements += hopStatements(flow, canvas: canvas)
-        graph.add(legend(evidence, scenario: scenario, flow: flow))
+        graph.add(legend(evidence, scenario: scenario, flow: flow, shown: shown))
         graph.statements += canvas.placeBelow("legend")
         var subtitle = "Attack paths of \(evidence.attacker)"
         if let c = evidence.capability { subtitle += " (capability \(c))" }
         subtitle +=
             " · top \(maxPaths(evidence)) paths per target over \(evidence.targets.count) targets · \(Formatting.count(evidence.trials)) trials"
-        if canvas.collapsed { subtitle += " · large plant: only assets on the paths drawn" }
+        subtitle += " · only the zones, assets and conduits on these paths"
         graph.add(PictureFrame.title(scenario.name, subtitle: subtitle))
         return graph
+    }
+
+    /// The part of the plant the drawn paths touch: their zones, assets and conduits; with no
+    /// path at all, the attacker's entries, so the picture still says where attacks start.
+    static func onPaths(_ scenario: Scenario, flow: PathFlow, entries: [String]) -> Scenario {
+        var zones = flow.zones
+        var assets = flow.assets
+        if flow.hops.isEmpty {
+            for id in entries {
+                if let zone = scenario.zone(of: id) { zones.insert(zone) }
+                if scenario.assets[id] != nil { assets.insert(id) }
+            }
+        }
+        return scenario.keeping(zones: zones, assets: assets, conduits: flow.conduits)
     }
 
     static func maxPaths(_ evidence: AttackEvidence) -> Int {
@@ -46,8 +61,8 @@ public enum PathsPicture {
 
     static func badge(_ conduit: String) -> String { DOTEscaping.safeName("conduit", conduit) }
 
-    /// A conduit's badge between its zones: red with the share of compromises crossing it when
-    /// a drawn path does, else faint. Invisible edges to the zones keep it between them.
+    /// A conduit's badge between its zones, with the share of compromises crossing it.
+    /// Invisible edges to the zones keep it between them.
     static func conduitStatements(_ conduit: Conduit, flow: PathFlow, canvas: ZoneCanvas) -> [DOTStatement] {
         let scenario = canvas.scenario
         guard conduit.zones.count == 2, scenario.zones[conduit.zones[0]] != nil, scenario.zones[conduit.zones[1]] != nil
@@ -55,34 +70,24 @@ public enum PathsPicture {
         let o = ZonesPicture.orientation(conduit, in: scenario)
         let tail = canvas.zoneEnd(o.upper, top: o.sameLevel)
         let head = canvas.zoneEnd(o.lower, top: true)
-        let used = flow.conduits.contains(conduit.id)
         let id = badge(conduit.id)
         var a: DOTAttributes = [
             "shape": "box", "style": "rounded,filled", "margin": "0.06,0.03", "id": id,
-            "fillcolor": used ? "white" : PictureStyle.fadedFill,
-            "color": used ? PictureStyle.path : PictureStyle.fadedLine, "penwidth": used ? "2" : "1",
+            "fillcolor": "white", "color": PictureStyle.path, "penwidth": "2",
         ]
-        let name = PictureStyle.wrapped(conduit.name, width: 30)
-        if used {
-            let share = flow.share(flow.conduitCounts[conduit.id] ?? 0)
-            let assessment = ConduitAssessment(conduit, in: scenario)
-            a["label"] = .html(
-                HTMLLabel.lines([
-                    name.bold().font(size: 8.5),
-                    HTMLLabel(conduit.id).font(size: 7.5, color: PictureStyle.muted),
-                    HTMLLabel("crossed in \(Formatting.percent(share)) of compromises").bold().font(
-                        size: 8.5, color: PictureStyle.path),
-                    PictureStyle.wrapped(assessment.gapText, width: 30).font(
-                        size: 7.5, color: PictureStyle.gapColor(assessment.maxGap)),
-                ]))
-        } else {
-            a["label"] = .html(name.font(size: 7.5, color: PictureStyle.fadedText))
-        }
+        let share = flow.share(flow.conduitCounts[conduit.id] ?? 0)
+        let assessment = ConduitAssessment(conduit, in: scenario)
+        a["label"] = .html(
+            HTMLLabel.lines([
+                PictureStyle.wrapped(conduit.name, width: 30).bold().font(size: 8.5),
+                HTMLLabel(conduit.id).font(size: 7.5, color: PictureStyle.muted),
+                HTMLLabel("crossed in \(Formatting.percent(share)) of compromises").bold().font(
+                    size: 8.5, color: PictureStyle.path),
+                PictureStyle.wrapped(assessment.gapText, width: 30).font(
+                    size: 7.5, color: PictureStyle.gapColor(assessment.maxGap)),
+            ]))
         a["tooltip"] = .label(conduit.name)
-        var line: DOTAttributes = [
-            "color": PictureStyle.fadedLine, "penwidth": "1.2", "arrowhead": "none", "arrowtail": "none", "dir": "both",
-        ]
-        if used { line.set("style", "invis") }
+        var line: DOTAttributes = ["style": "invis", "arrowhead": "none", "arrowtail": "none", "dir": "both"]
         if o.sameLevel { line.set("constraint", "false") }
         var upper = line
         var lower = line
@@ -171,7 +176,7 @@ public enum PathsPicture {
         }
     }
 
-    static func legend(_ evidence: AttackEvidence, scenario: Scenario, flow: PathFlow) -> DOTNode {
+    static func legend(_ evidence: AttackEvidence, scenario: Scenario, flow: PathFlow, shown: Scenario) -> DOTNode {
         var table = HTMLTable([
             .border(1), .cellborder(0), .cellspacing(2), .cellpadding(3), .color("#B0BEC5"), .bgcolor("white"),
         ])
@@ -207,8 +212,6 @@ public enum PathsPicture {
         let key: [(HTMLLabel, String)] = [
             (PictureFrame.lineSwatch(PictureStyle.path), "through a conduit (red badge: share crossing it)"),
             (PictureFrame.lineSwatch(PictureStyle.pathInZone), "inside a zone: exploit or lateral move"),
-            (PictureFrame.lineSwatch(PictureStyle.fadedLine), "conduit on no drawn path"),
-            (HTMLLabel("gray").font(size: 8, color: PictureStyle.fadedText), "zone or asset on no drawn path"),
         ]
         for (swatch, text) in key {
             table.row([
@@ -218,6 +221,12 @@ public enum PathsPicture {
         var notes = [
             "Line width = share of all compromises of \(evidence.attacker) (counted per trial and target) whose path takes the line. P in red exceeds the tolerable \(Formatting.percent(scenario.tolerable))."
         ]
+        let hidden = (scenario.zones.count - shown.zones.count, scenario.conduits.count - shown.conduits.count)
+        if hidden.0 > 0 || hidden.1 > 0 {
+            notes.append(
+                "Only what the drawn paths touch is shown: \(Formatting.count(hidden.0)) zone(s) and \(Formatting.count(hidden.1)) conduit(s) of the plant lie on none of them."
+            )
+        }
         if evidence.totalCompromised == 0 {
             notes.append("No target was compromised within the horizon: no path to draw.")
         }

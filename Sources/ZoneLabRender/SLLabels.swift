@@ -10,14 +10,13 @@ enum SLLabels {
     static func short(_ v: SLVector) -> String { v.isUniform ? "\(v[.IAC])" : v.compact }
 
     /// A zone's SL-T and SL-A per FR as a small table; FRs short of target are tinted.
-    static func table(target: SLVector, achieved: SLVector, faded: Bool) -> HTMLLabel {
-        let ink = faded ? PictureStyle.fadedText : PictureStyle.text
-        let border = faded ? PictureStyle.fadedLine : "#90A4AE"
-        var table = HTMLTable([.border(0), .cellborder(1), .cellspacing(0), .cellpadding(2), .color(border)])
+    static func table(target: SLVector, achieved: SLVector) -> HTMLLabel {
+        let ink = PictureStyle.text
+        var table = HTMLTable([.border(0), .cellborder(1), .cellspacing(0), .cellpadding(2), .color("#90A4AE")])
         table.row(
             [HTMLTable.Cell(HTMLLabel("").font(size: 7))]
                 + FR.allCases.map {
-                    HTMLTable.Cell(HTMLLabel($0.rawValue).font(size: 7, color: faded ? ink : PictureStyle.muted))
+                    HTMLTable.Cell(HTMLLabel($0.rawValue).font(size: 7, color: PictureStyle.muted))
                 })
         table.row(
             [HTMLTable.Cell(HTMLLabel("SL-T").font(size: 8, color: ink), [.align(.left)])]
@@ -31,9 +30,9 @@ enum SLLabels {
                     }
                     let gap = target[fr] - achieved[fr]
                     var attributes: [HTMLTable.Attribute] = []
-                    if !faded, let tint = PictureStyle.gapTint(gap) { attributes.append(.bgcolor(tint)) }
+                    if let tint = PictureStyle.gapTint(gap) { attributes.append(.bgcolor(tint)) }
                     let text = HTMLLabel("\(achieved[fr])").font(size: 8, color: ink)
-                    return HTMLTable.Cell(gap > 0 && !faded ? text.bold() : text, attributes)
+                    return HTMLTable.Cell(gap > 0 ? text.bold() : text, attributes)
                 })
         return .table(table)
     }

@@ -17,26 +17,24 @@ struct ZoneCanvas {
     let collapsed: Bool
     /// The assets drawn (every asset unless collapsed).
     let shownAssets: Set<String>
-    /// Zones and assets drawn in full colour; nil: all of them.
-    let activeZones: Set<String>?
-    let activeAssets: Set<String>?
     /// Zone or asset id → the attackers that start there.
     let entries: [String: [String]]
     /// Zone or asset id → an extra line for its label (e.g. P of compromise).
     let notes: [String: String]
+    /// What a zone without drawn assets says.
+    let emptyZoneNote: String
 
     init(
-        scenario: Scenario, options: PictureOptions, extraAssets: Set<String> = [], activeZones: Set<String>? = nil,
-        activeAssets: Set<String>? = nil, entries: [String: [String]], notes: [String: String] = [:]
+        scenario: Scenario, options: PictureOptions, extraAssets: Set<String> = [], entries: [String: [String]],
+        notes: [String: String] = [:], emptyZoneNote: String = "no assets modelled"
     ) {
         self.notes = notes
+        self.emptyZoneNote = emptyZoneNote
         self.scenario = scenario
         self.options = options
         collapsed = scenario.assets.count > options.collapseAbove
         let entryAssets = Set(entries.keys.filter { scenario.assets[$0] != nil })
         shownAssets = collapsed ? extraAssets.union(entryAssets) : Set(scenario.assets.keys)
-        self.activeZones = activeZones
-        self.activeAssets = activeAssets
         self.entries = entries
         var byZone: [String: [Asset]] = [:]
         var counts: [String: (all: Int, critical: Int)] = [:]
@@ -71,9 +69,6 @@ struct ZoneCanvas {
     func topAnchor(_ zone: String) -> String { DOTEscaping.safeName("top", zone) }
     func bottomAnchor(_ zone: String) -> String { DOTEscaping.safeName("bottom", zone) }
     func levelNode(_ level: Double) -> String { "level_\(Int((level * 10).rounded()))" }
-
-    func isActive(zone: String) -> Bool { activeZones?.contains(zone) ?? true }
-    func isActive(asset: String) -> Bool { activeAssets?.contains(asset) ?? true }
 
     /// The assets drawn in a zone, in file order.
     func shownAssets(in zone: String) -> [Asset] {
@@ -153,20 +148,19 @@ struct ZoneCanvas {
     }
 
     func zoneStatements(_ zone: Zone) -> [DOTStatement] {
-        let active = isActive(zone: zone.id)
         var cells: [DOTNode] = []
-        if collapsed { cells.append(summary(zone, active: active)) }
-        if let attackers = entries[zone.id] { cells.append(entryMarker(zone.id, attackers: attackers, active: active)) }
+        if collapsed { cells.append(summary(zone)) }
+        if let attackers = entries[zone.id] { cells.append(entryMarker(zone.id, attackers: attackers)) }
         cells += shownAssets(in: zone.id).map { assetNodeStatement($0) }
         guard hasCluster(zone.id) else { return cells.map { .node($0) } }
         if cells.isEmpty {
             var placeholder = DOTNode(DOTEscaping.safeName("empty", zone.id), ["shape": "plaintext", "style": ""])
             placeholder.attributes["label"] = .html(
-                HTMLLabel("no assets modelled").italic().font(size: 9, color: PictureStyle.fadedText))
+                HTMLLabel(emptyZoneNote).italic().font(size: 9, color: PictureStyle.fadedText))
             cells.append(placeholder)
         }
         var sub = DOTSubgraph(cluster(zone.id))
-        sub.attributes = clusterAttributes(zone, active: active)
+        sub.attributes = clusterAttributes(zone)
         var anchor: DOTAttributes = ["shape": "point", "style": "invis", "width": "0.01", "height": "0.01"]
         anchor["label"] = .label("")
         sub.add(DOTNode(topAnchor(zone.id), anchor))
@@ -205,22 +199,21 @@ struct ZoneCanvas {
         return (n + rows - 1) / rows
     }
 
-    func clusterAttributes(_ zone: Zone, active: Bool) -> DOTAttributes {
+    func clusterAttributes(_ zone: Zone) -> DOTAttributes {
         var a: DOTAttributes = [
-            "style": "rounded,filled",
-            "fillcolor": active ? PictureStyle.levelFill(zone.level) : PictureStyle.fadedFill,
-            "color": active ? PictureStyle.clusterBorder : PictureStyle.fadedLine,
+            "style": "rounded,filled", "fillcolor": PictureStyle.levelFill(zone.level),
+            "color": PictureStyle.clusterBorder,
             "penwidth": "1.2", "labeljust": "l", "labelloc": "t", "margin": "10",
             "id": DOTEscaping.safeName("zone", zone.id),
         ]
         a["tooltip"] = .label(zone.name)
-        a["label"] = collapsed ? .label("") : .html(header(zone, active: active))
+        a["label"] = collapsed ? .label("") : .html(header(zone))
         return a
     }
 
     /// Name, id and level, SL-T and SL-A of a zone.
-    func header(_ zone: Zone, active: Bool, counts: Bool = false) -> HTMLLabel {
-        let ink = active ? PictureStyle.text : PictureStyle.fadedText
+    func header(_ zone: Zone, counts: Bool = false) -> HTMLLabel {
+        let ink = PictureStyle.text
         var table = HTMLTable([.border(0), .cellborder(0), .cellspacing(0), .cellpadding(1)])
         // Headers of one level get as many name lines as the longest there, so zones of a
         // level start on one line (a cluster's label height moves its top).
@@ -235,12 +228,9 @@ struct ZoneCanvas {
         var idLine = zone.id
         if let level = zone.levelText { idLine += " · Purdue level \(level)" }
         if scenario.extraTargets.contains(zone.id) { idLine += " · TARGET" }
-        var idLabel = HTMLLabel(idLine).font(size: 8, color: active ? PictureStyle.muted : PictureStyle.fadedText)
+        var idLabel = HTMLLabel(idLine).font(size: 8, color: PictureStyle.muted)
         if let note = notes[zone.id] {
-            idLabel =
-                idLabel
-                + HTMLLabel(" · " + note).bold().font(
-                    size: 8, color: active ? PictureStyle.critical : PictureStyle.fadedText)
+            idLabel = idLabel + HTMLLabel(" · " + note).bold().font(size: 8, color: PictureStyle.critical)
         }
         table.row([.init(idLabel, [.align(.left)])])
         if counts {
@@ -249,7 +239,7 @@ struct ZoneCanvas {
             if critical > 0 { line += " · \(critical) critical" }
             table.row([
                 .init(
-                    HTMLLabel(line).font(size: 9, color: critical > 0 && active ? PictureStyle.critical : ink),
+                    HTMLLabel(line).font(size: 9, color: critical > 0 ? PictureStyle.critical : ink),
                     [.align(.left)])
             ])
         }
@@ -267,7 +257,7 @@ struct ZoneCanvas {
             ])
         } else {
             table.row([
-                .init(SLLabels.table(target: zone.slTarget, achieved: zone.slAchieved, faded: !active), [.align(.left)])
+                .init(SLLabels.table(target: zone.slTarget, achieved: zone.slAchieved), [.align(.left)])
             ])
         }
         return .table(table)
@@ -279,23 +269,22 @@ struct ZoneCanvas {
     static let slTableHeight = 46
 
     /// A zone drawn as one node (large plants).
-    func summary(_ zone: Zone, active: Bool) -> DOTNode {
+    func summary(_ zone: Zone) -> DOTNode {
         var a: DOTAttributes = [
-            "shape": "box", "style": "rounded,filled",
-            "fillcolor": active ? PictureStyle.levelFill(zone.level) : PictureStyle.fadedFill,
-            "color": active ? PictureStyle.clusterBorder : PictureStyle.fadedLine,
+            "shape": "box", "style": "rounded,filled", "fillcolor": PictureStyle.levelFill(zone.level),
+            "color": PictureStyle.clusterBorder,
             "margin": "0.1,0.05", "id": DOTEscaping.safeName("zone", zone.id),
         ]
-        a["label"] = .html(header(zone, active: active, counts: true))
+        a["label"] = .html(header(zone, counts: true))
         a["tooltip"] = .label(zone.name)
         return DOTNode(summaryNode(zone.id), a)
     }
 
     /// The bold marker of where attackers start in a zone.
-    func entryMarker(_ zone: String, attackers: [String], active: Bool) -> DOTNode {
+    func entryMarker(_ zone: String, attackers: [String]) -> DOTNode {
         var a: DOTAttributes = [
-            "shape": "cds", "style": "filled,bold", "fillcolor": active ? PictureStyle.entry : PictureStyle.fadedText,
-            "color": active ? PictureStyle.entry : PictureStyle.fadedText, "fontcolor": "white", "margin": "0.12,0.04",
+            "shape": "cds", "style": "filled,bold", "fillcolor": PictureStyle.entry, "color": PictureStyle.entry,
+            "fontcolor": "white", "margin": "0.12,0.04",
             "id": DOTEscaping.safeName("entry", zone),
         ]
         a["label"] = .html(
@@ -310,25 +299,23 @@ struct ZoneCanvas {
     }
 
     func assetNodeStatement(_ asset: Asset) -> DOTNode {
-        let active = isActive(asset: asset.id)
         let shape = AssetShape(type: asset.type)
-        let ink = active ? PictureStyle.text : PictureStyle.fadedText
+        let ink = PictureStyle.text
         var sub = asset.id
         if let type = asset.type, !type.isEmpty { sub += " · " + type }
         var label = PictureStyle.wrapped(asset.name, width: 22).font(size: 10, color: ink)
         label =
             label + .lineBreak()
-            + HTMLLabel(sub).font(size: 8, color: active ? PictureStyle.muted : PictureStyle.fadedText)
+            + HTMLLabel(sub).font(size: 8, color: PictureStyle.muted)
         if asset.critical {
             label =
                 label + .lineBreak()
-                + HTMLLabel("CRITICAL").bold().font(
-                    size: 8, color: active ? PictureStyle.critical : PictureStyle.fadedText)
+                + HTMLLabel("CRITICAL").bold().font(size: 8, color: PictureStyle.critical)
         }
         if let note = notes[asset.id] {
             label =
                 label + .lineBreak()
-                + HTMLLabel(note).bold().font(size: 8.5, color: active ? PictureStyle.critical : PictureStyle.fadedText)
+                + HTMLLabel(note).bold().font(size: 8.5, color: PictureStyle.critical)
         }
         if let attackers = entries[asset.id] {
             label =
@@ -336,16 +323,14 @@ struct ZoneCanvas {
                 + HTMLLabel("ENTRY: " + Self.attackerList(attackers)).bold().font(size: 8, color: ink)
         }
         var a: DOTAttributes = [
-            "shape": shape.graphvizShape, "style": "filled",
-            "fillcolor": active ? "white" : PictureStyle.fadedFill,
-            "color": active ? "#546E7A" : PictureStyle.fadedLine, "penwidth": "1",
+            "shape": shape.graphvizShape, "style": "filled", "fillcolor": "white", "color": "#546E7A", "penwidth": "1",
             "margin": shape == .boundary ? "0.02,0.02" : "0.1,0.04",
             "id": DOTEscaping.safeName("asset", asset.id),
         ]
         if asset.critical {
-            a.set("color", active ? PictureStyle.critical : PictureStyle.fadedLine)
-            a.set("penwidth", active ? 2.5 : 1.5)
-            if active { a.set("style", "filled,bold") }
+            a.set("color", PictureStyle.critical)
+            a.set("penwidth", 2.5)
+            a.set("style", "filled,bold")
         }
         if entries[asset.id] != nil { a.set("peripheries", "2") }
         a["label"] = .html(label)

@@ -4,6 +4,7 @@ import Plot
 import ZoneLabEngine
 import ZoneLabIEC62443
 import ZoneLabModel
+import ZoneLabRender
 import ZoneLabSource
 
 /// The Graphviz pictures and the charts.
@@ -18,14 +19,158 @@ extension HTMLReport {
                     )
                 ])
         ]
-        for picture in [content.zonesPicture] + content.pathPictures {
-            nodes.append(Markup.element("h3", [Markup.text(picture.title)]))
-            var figure: [BodyNode] = []
-            if let svg = picture.svg { figure.append(.raw(svg)) }
-            figure.append(Markup.element("figcaption", [Markup.text(picture.caption)]))
-            nodes.append(Markup.element("figure", figure))
-        }
+        nodes += figure(content.zonesPicture)
+        if let overview = content.overview { nodes += drillDown(overview) }
+        for picture in content.pathPictures { nodes += figure(picture) }
+        nodes.append(contentsOf: pathCards())
         return nodes
+    }
+
+    /// A picture under its own heading, with its caption.
+    func figure(_ picture: ReportPicture, heading: String = "h3") -> [BodyNode] {
+        var figure: [BodyNode] = []
+        if let svg = picture.svg { figure.append(.raw(svg)) }
+        figure.append(Markup.element("figcaption", [Markup.text(picture.caption)]))
+        return [Markup.element(heading, [Markup.text(picture.title)]), Markup.element("figure", figure)]
+    }
+
+    // MARK: large plants
+
+    /// The drill-down of a large plant's overview: a zones picture per site (or level), the
+    /// ones with the likeliest compromises first, and the others listed.
+    func drillDown(_ overview: ReportOverview) -> [BodyNode] {
+        let unit = overview.kind == .site ? "site" : "Purdue level"
+        var nodes: [BodyNode] = [
+            Markup.element("h3", [Markup.text(overview.kind == .site ? "Zones per site" : "Zones per Purdue level")]),
+            Markup.element(
+                "p", class: "note",
+                [
+                    Markup.text(
+                        "One zones picture per \(unit), with the zones its conduits lead to; the \(unit)s whose targets the strongest attacker compromises most often come first, then those with the most weak conduits."
+                            + (overview.others.isEmpty
+                                ? ""
+                                : " \(overview.drillDown.count) are drawn; the table after them lists the other \(overview.others.count).")
+                    )
+                ]),
+        ]
+        for picture in overview.drillDown { nodes += figure(picture, heading: "h4") }
+        guard !overview.others.isEmpty else { return nodes }
+        let rows: [[BodyNode]] = overview.others.map { row in
+            [
+                Markup.text(row.title), Markup.text(Formatting.count(row.zones)),
+                Markup.text(Formatting.count(row.assets)),
+                Markup.text(Formatting.count(row.critical)),
+                Markup.text(row.worstP.map { Formatting.percent($0) } ?? "–"),
+            ]
+        }
+        nodes.append(Markup.element("h4", [Markup.text("The other \(unit)s")]))
+        nodes.append(
+            Markup.table([unit, "zones", "assets", "critical", "worst P"], rows, numericColumns: [1, 2, 3, 4]))
+        return nodes
+    }
+
+    // MARK: paths per critical asset
+
+    func pathCards() -> [BodyNode] {
+        let section = content.pathCards
+        var nodes: [BodyNode] = [
+            Markup.element("h3", [Markup.text("Paths per critical asset")]),
+            Markup.element(
+                "p",
+                [
+                    Markup.text(
+                        "For each critical asset, highest risk first, the paths the simulated attacks took most often, one card each: where the attack starts, each conduit it passes and each asset it takes, with what each step used (a vulnerability, a stolen credential, removable media, a transient asset) and its MITRE ATT&CK for ICS technique. The share is the part of the asset's compromises, all attackers together, that took the path; the caption gives it per attacker."
+                    )
+                ]),
+        ]
+        let total = section.targets.count + section.rest.count
+        if !section.rest.isEmpty {
+            nodes.append(
+                Markup.element(
+                    "p", class: "note",
+                    [
+                        Markup.text(
+                            "Cards for the \(section.targets.count) of \(total) targets with the highest risk (their part of the risk score, then their worst P); the table after the cards gives the others."
+                        )
+                    ]))
+        }
+        for target in section.targets {
+            nodes.append(Markup.element("h4", [Markup.text(targetHeading(target.index))]))
+            if target.cards.isEmpty {
+                nodes.append(
+                    Markup.element(
+                        "p", class: "note", [Markup.text("No simulated attack reached it: no path to show.")]))
+                continue
+            }
+            nodes += target.cards.enumerated().map { k, card in pathCardFigure(card, number: k + 1) }
+            if target.moreDistinctPaths > 0 {
+                nodes.append(
+                    Markup.element(
+                        "p", class: "note",
+                        [
+                            Markup.text(
+                                "\(target.moreDistinctPaths) more distinct path\(target.moreDistinctPaths == 1 ? "" : "s") among the attackers' top \(RunSet.topPathCount) carry smaller shares (results.json lists them)."
+                            )
+                        ]))
+            }
+        }
+        guard !section.rest.isEmpty else { return nodes }
+        nodes.append(Markup.element("h4", [Markup.text("The other targets")]))
+        let rows: [[BodyNode]] = section.rest.map { row in
+            [
+                Markup.text(targetName(row.id)), Markup.text(row.attacker),
+                row.probability > scenario.tolerable
+                    ? Markup.badge(Formatting.percent(row.probability), "bad")
+                    : Markup.text(Formatting.percent(row.probability)),
+                Markup.text(row.path ?? "no simulated attack reached it"),
+            ]
+        }
+        nodes.append(
+            Markup.table(["asset", "worst attacker", "P", "its most frequent path"], rows, numericColumns: [2]))
+        return nodes
+    }
+
+    /// `Filter PLC · zone Control · worst P 42.1% (SL4)`.
+    func targetHeading(_ t: Int) -> String {
+        let target = set.targets[t]
+        var heading = targetName(target.id)
+        if let zone = target.zone, scenario.zones[target.id] == nil { heading += " · zone \(zoneName(zone))" }
+        if let a = set.attackers.indices.max(by: { set.outcomes[$0][t].probability < set.outcomes[$1][t].probability })
+        {
+            heading += " · worst P \(Formatting.percent(set.outcomes[a][t].probability)) (\(set.attackers[a].id))"
+        }
+        return heading
+    }
+
+    func pathCardFigure(_ card: ReportPathCards.Card, number: Int) -> BodyNode {
+        let takers = card.card.takers.map { "\($0.attacker) \(Formatting.percent($0.share))" }
+        var figure: [BodyNode] = [
+            Markup.element(
+                "p",
+                [
+                    Markup.element(
+                        "strong",
+                        [
+                            Markup.text(
+                                "Path \(number): \(Formatting.percent(card.card.share)) of the asset's compromises (all attackers)"
+                            )
+                        ])
+                ])
+        ]
+        if let svg = card.svg {
+            // At its natural size (1 pt = 4/3 px) or narrower: large type, never blown up.
+            let width = card.width.map { "max-width: \(Int(($0 * 4 / 3).rounded(.up)))px" }
+            figure.append(Markup.element("div", (width.map { [Markup.attribute("style", $0)] } ?? []) + [.raw(svg)]))
+        }
+        figure.append(
+            Markup.element(
+                "figcaption",
+                [
+                    Markup.text(card.narration), Markup.empty("br", []),
+                    Markup.text(
+                        "Share of each attacker's compromises of this asset: \(takers.joined(separator: ", "))."),
+                ]))
+        return Markup.element("figure", class: "path-card", figure)
     }
 
     // MARK: charts

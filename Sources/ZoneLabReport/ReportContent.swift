@@ -43,8 +43,13 @@ public struct ReportContent: Sendable {
     public var requirements: RequirementsReport
     public var whatIf: ReportWhatIf?
     public var provenance: ReportProvenance
+    /// The zones picture, or for a large plant the overview by Purdue level.
     public var zonesPicture: ReportPicture
+    /// A large plant's overview with its drill-down pictures; nil up to `OverviewPicture.zoneLimit` zones.
+    public var overview: ReportOverview?
     public var pathPictures: [ReportPicture]
+    /// Paths per critical asset: cards for the highest-risk targets, a table row for the rest.
+    public var pathCards: ReportPathCards
     public var graphvizVersion: String
 
     public var scenario: Scenario { model.scenario }
@@ -97,13 +102,21 @@ public enum ReportAnalysis {
         progress.phase("pictures: Graphviz layout", 0)
         let evidence = AttackEvidence.all(results)
         let strongest = AttackEvidence.strongest(evidence)
-        let zones = try picture(
-            ZonesPicture.graph(model.scenario, evidence: strongest), id: "zones",
-            title: "Zones and conduits",
-            caption:
-                "Zones stacked by Purdue level with SL-T and SL-A; conduits coloured by their static SL gap (green none, orange 1, red 2 or more)"
-                + (strongest.map { "; conduits carrying at least 25% of \($0.attacker)'s compromises are marked weak." }
-                    ?? "."))
+        let overview = try overview(model.scenario, evidence: strongest)
+        let zones: ReportPicture
+        if let overview {
+            zones = overview.picture
+        } else {
+            zones = try picture(
+                ZonesPicture.graph(model.scenario, evidence: strongest), id: "zones",
+                title: "Zones and conduits",
+                caption:
+                    "Zones stacked by Purdue level with SL-T and SL-A; conduits coloured by their static SL gap (green none, orange 1, red 2 or more)"
+                    + (strongest.map {
+                        "; conduits carrying at least 25% of \($0.attacker)'s compromises are marked weak."
+                    }
+                        ?? "."))
+        }
         var paths: [ReportPicture] = []
         for (i, attacker) in evidence.enumerated() {
             let title =
@@ -121,13 +134,15 @@ public enum ReportAnalysis {
                 try picture(
                     PathsPicture.graph(model.scenario, evidence: attacker), id: "paths\(i)", title: title,
                     caption:
-                        "The top \(RunSet.topPathCount) paths per target of \(attacker.attacker); line width is the share of compromises that took the line, what no path touches is grey."
+                        "The top \(RunSet.topPathCount) paths per target of \(attacker.attacker); line width is the share of compromises that took the line; only the zones, assets and conduits on these paths are drawn."
                 ))
         }
         return ReportContent(
             model: model, results: results, justification: justification, roadmapTrials: roadmapSettings.trials,
             requirements: RequirementsReport(model.scenario), whatIf: whatIf, provenance: provenance,
-            zonesPicture: zones, pathPictures: paths, graphvizVersion: Graphviz.version)
+            zonesPicture: zones, overview: overview, pathPictures: paths,
+            pathCards: try pathCards(model: model, results: results),
+            graphvizVersion: Graphviz.version)
     }
 
     static func picture(_ graph: DOTGraph, id: String, title: String, caption: String) throws(GraphvizError)

@@ -61,20 +61,17 @@ import ZoneLabTestSupport
         let widths = pathEdges.compactMap { ZonesPictureTests.string($0.attributes["penwidth"]).flatMap(Double.init) }
         #expect(widths.count == pathEdges.count)
         #expect(widths.allSatisfy { $0 >= 1.2 && $0 <= 8.2 })
-        // Zones and assets off the paths are faded; those on them are not.
-        for zone in scenario.zones.values {
-            let cluster = try #require(
-                graph.allSubgraphs.first { $0.id == DOTEscaping.safeName("cluster_zone", zone.id) })
-            let fill = ZonesPictureTests.string(cluster.attributes["fillcolor"])
-            let onPath = flow.zones.contains(zone.id) || zone.id == "internet"
-            #expect((fill == PictureStyle.fadedFill) == !onPath, "\(zone.id)")
-        }
-        for asset in scenario.assets.values {
-            let node = try #require(ZonesPictureTests.node(graph, DOTEscaping.safeName("asset", asset.id)))
-            let fill = ZonesPictureTests.string(node.attributes["fillcolor"])
-            #expect((fill == PictureStyle.fadedFill) == !flow.assets.contains(asset.id), "\(asset.id)")
-        }
-        try ZonesPictureTests.checkStacking(scenario, graph, "paths")
+        // Only what a path touches is drawn: its zones, the assets it takes, the conduits it crosses.
+        let clusters = Set(graph.allSubgraphs.compactMap(\.id).filter { $0.hasPrefix("cluster_zone_") })
+        #expect(clusters == Set(flow.zones.map { DOTEscaping.safeName("cluster_zone", $0) }))
+        #expect(clusters.count < scenario.zones.count)
+        let assetNodes = Set(graph.allNodes.map(\.id).filter { $0.hasPrefix("asset_") })
+        #expect(assetNodes == Set(flow.assets.map { DOTEscaping.safeName("asset", $0) }))
+        let badges = Set(graph.allNodes.map(\.id).filter { $0.hasPrefix("conduit_") })
+        #expect(badges == Set(flow.conduits.map { DOTEscaping.safeName("conduit", $0) }))
+        #expect(badges.count < scenario.conduits.count)
+        let shown = PathsPicture.onPaths(scenario, flow: flow, entries: ["internet"])
+        try ZonesPictureTests.checkStacking(shown, graph, "paths")
         let output = try Graphviz.render(graph.text, format: .svg)
         #expect(output.warnings.isEmpty, "\(output.warnings)")
         let svg = try Support.parseSVG(output.data)
