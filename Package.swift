@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ZoneLabIEC62443", targets: ["ZoneLabIEC62443"]),
         .library(name: "ZoneLabGenerator", targets: ["ZoneLabGenerator"]),
         .library(name: "ZoneLabRender", targets: ["ZoneLabRender"]),
+        .library(name: "ZoneLabReport", targets: ["ZoneLabReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -21,6 +21,7 @@ let package = Package(
                 .product(name: "ZoneLabIEC62443", package: "ZoneLab"),
                 .product(name: "ZoneLabGenerator", package: "ZoneLab"),
                 .product(name: "ZoneLabRender", package: "ZoneLab"),
+                .product(name: "ZoneLabReport", package: "ZoneLab"),
             ],
             path: "Benchmarks/ZoneLabBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

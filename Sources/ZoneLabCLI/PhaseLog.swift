@@ -3,32 +3,40 @@ import ZoneLabSource
 
 /// The phases of a long command on standard error: on a terminal, one status line with the
 /// elapsed time, the phase and a bar of its trials; otherwise (a log, CI), one line per phase
-/// with the elapsed time, once the command has run for `quietFor` seconds (short runs stay
-/// quiet), and a last line with the total. Safe to update from worker threads.
+/// with the elapsed time at its start, once the command has run for `quietFor` seconds (short
+/// runs stay quiet; the phase under way then is still told), and a last line with the total.
+/// Safe to update from worker threads.
 final class PhaseLog: @unchecked Sendable {
     private let lock = NSLock()
     private let command: String
     private let terminal: Bool
     private let quietFor: TimeInterval
-    private let start = Date()
+    private let now: @Sendable () -> Date
+    private let start: Date
     private var title = ""
     private var total = 0
     private var done = 0
     private var lastDraw = Date.distantPast
     private var printedAny = false
+    /// The line of the phase under way when it started within the quiet period.
+    private var pending: String?
     private let write: @Sendable (String) -> Void
 
     init(
         command: String, terminal: Bool = standardErrorIsTerminal, quietFor: TimeInterval = 1,
-        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+        write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.now = now
+        start = now()
         self.command = command
         self.terminal = terminal
         self.quietFor = quietFor
         self.write = write
     }
 
-    private var elapsed: String { Self.seconds(Date().timeIntervalSince(start)) }
+    private var elapsed: String { Self.seconds(now().timeIntervalSince(start)) }
+    private var quiet: Bool { now().timeIntervalSince(start) < quietFor }
 
     static func seconds(_ s: TimeInterval) -> String {
         s < 100 ? String(format: "%.1f s", s) : String(format: "%.0f s", s)
@@ -41,10 +49,14 @@ final class PhaseLog: @unchecked Sendable {
         self.title = title
         total = trials
         done = 0
+        let line = "zonelab \(command) [\(elapsed)] \(title)\n"
         if terminal {
             draw(force: true)
-        } else if Date().timeIntervalSince(start) >= quietFor {
-            write("zonelab \(command) [\(elapsed)] \(title)\n")
+        } else if quiet {
+            pending = line
+        } else {
+            flushPending()
+            write(line)
             printedAny = true
         }
     }
@@ -58,8 +70,13 @@ final class PhaseLog: @unchecked Sendable {
         draw(force: false)
     }
 
+    private func flushPending() {
+        if let pending { write(pending) }
+        pending = nil
+    }
+
     private func draw(force: Bool) {
-        let now = Date()
+        let now = self.now()
         guard force || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         var line = "\r\u{1B}[2K\(command) [\(elapsed)] \(title)"
@@ -79,7 +96,8 @@ final class PhaseLog: @unchecked Sendable {
         defer { lock.unlock() }
         if terminal {
             write("\r\u{1B}[2K")
-        } else if printedAny || Date().timeIntervalSince(start) >= quietFor {
+        } else if printedAny || !quiet {
+            flushPending()
             write("zonelab \(command) [\(elapsed)] done\n")
         }
     }

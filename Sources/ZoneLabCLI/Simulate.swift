@@ -134,9 +134,7 @@ struct Simulate: ParsableCommand {
             // Gains are paired differences on the trial indices 0 ..< H (SPEC 4), candidates
             // fixed before any trial: a shard runs its share of them and `merge` sums the counts.
             let runTrials = options.precision == nil ? settings.trials : set.trials
-            set.hardening = model.hardeningTally(
-                trials: min(runTrials, hardeningTrials), settings: settings,
-                designed: options.precision == nil ? set : nil)
+            set.hardening = model.hardeningTally(trials: min(runTrials, hardeningTrials), settings: settings)
         }
         return Run(
             set: set, model: model, narrator: PathNarrator(scenario: model.scenario, skeleton: model.skeleton),

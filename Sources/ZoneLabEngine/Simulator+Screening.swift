@@ -25,7 +25,7 @@ extension Simulator {
     /// No statistics and no paths: what a paired screening needs.
     public func screen(_ plan: TrialPlan, rows: [Int]) -> TrialTimes {
         precondition(rows.allSatisfy { (0..<plan.shardCount).contains($0) }, "rows of the plan")
-        guard !rows.isEmpty else { return TrialTimes(table: TrialTable(rows: 0, targets: graph.targets.count)) }
+        guard !rows.isEmpty else { return .none(targets: graph.targets.count) }
         return TrialTimes(table: runTable(plan, subset: rows))
     }
 }

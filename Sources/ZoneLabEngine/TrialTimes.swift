@@ -7,6 +7,9 @@ public struct TrialTimes: Sendable, Hashable {
     public let targets: Int
     private let times: [Double]
 
+    /// No trials, for `targets` targets.
+    public static func none(targets: Int) -> TrialTimes { TrialTimes(table: TrialTable(rows: 0, targets: targets)) }
+
     init(table: TrialTable) {
         trials = table.rows
         targets = table.targets

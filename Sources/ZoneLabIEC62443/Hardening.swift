@@ -67,31 +67,32 @@ extension PlantModel {
     /// compromises of the plant as designed minus those with the conduit alone raised to its
     /// SL-T, same trial indices and seed (common random numbers). Counts, so that shards sum.
     ///
-    /// `designed` may pass the run of this plant made with `settings` itself: when `settings` covers
-    /// exactly the hardening trials (from trial 0, `trials` of them) it is the base, not run again.
+    /// The plant runs once, noting which conduits each trial's campaign crossed; each raise then
+    /// runs only on the trials that crossed its conduit, which are the only ones it can change
+    /// (`Simulator.screen`; the same measurement as running every trial).
     public func hardeningTally(
-        trials: Int, settings: SimulationSettings, designed: RunSet? = nil,
-        progress: (@Sendable (Int) -> Void)? = nil
+        trials: Int, settings: SimulationSettings, progress: (@Sendable (Int) -> Void)? = nil
     ) -> HardeningTally {
-        var plan = settings
-        plan.trials = trials
-        plan.firstTrial = 0
-        let candidates = hardeningCandidates()
-        let reusable = settings.firstTrial == 0 && settings.trials == trials ? designed : nil
-        let base = reusable ?? simulate(plan, paths: false, progress: progress)
+        var settings = settings
+        settings.trials = trials
+        settings.firstTrial = 0
+        let plan = TrialPlan(count: trials, shardIndex: settings.shard?.index ?? 0, shards: settings.shard?.count ?? 1)
+        let conduits = hardeningCandidates()
+        var candidates = conduits.map { conduit in
+            let raise = Hardening.conduitToTarget(conduit)
+            return RoadmapCandidate(change: .raise(raise), cost: nil, scenario: raise.applied(to: scenario))
+        }
+        let base = CurrentPlan.run(self, settings: settings, plan: plan, candidates: &candidates, progress: progress)
         var drops: [String: [String: Int]] = [:]
-        for attacker in base.attackers { drops[attacker.id] = [:] }
-        for conduit in candidates {
-            let hardened = with(scenario: Hardening.conduitToTarget(conduit).applied(to: scenario))
-                .simulate(plan, paths: false, progress: progress)
-            for (a, attacker) in base.attackers.enumerated() {
-                let before = base.outcomes[a].map(\.compromised).reduce(0, +)
-                let after = hardened.outcomes[a].map(\.compromised).reduce(0, +)
-                drops[attacker.id]![conduit] = before - after
+        for attacker in base.set.attackers { drops[attacker.id] = [:] }
+        for (conduit, candidate) in zip(conduits, candidates) {
+            for (a, removed) in base.compromisesRemoved(by: candidate, model: self).enumerated() {
+                drops[base.set.attackers[a].id]![conduit] = removed
             }
         }
         return HardeningTally(
-            candidates: candidates, runTrials: trials, trials: base.trials, targets: base.targets.count, drops: drops)
+            candidates: conduits, runTrials: trials, trials: plan.shardCount, targets: base.set.targets.count,
+            drops: drops)
     }
 }
 

@@ -37,7 +37,8 @@ struct CurrentPlan {
     /// or conduit (`EdgePlaces`), checked against its compiled graph when it is measured; a
     /// countermeasure's are found by compiling it now (none when it may make a step easier).
     static func run(
-        _ current: PlantModel, settings: SimulationSettings, plan: TrialPlan, candidates: inout [RoadmapCandidate]
+        _ current: PlantModel, settings: SimulationSettings, plan: TrialPlan, candidates: inout [RoadmapCandidate],
+        progress: (@Sendable (Int) -> Void)? = nil
     ) -> CurrentPlan {
         let graphs = current.attackers.map { current.skeleton.graph(for: $0) }
         var zoneBits: [String: UInt64] = [:]
@@ -73,7 +74,7 @@ struct CurrentPlan {
         var campaignTags: [[UInt64]] = []
         for (a, graph) in graphs.enumerated() {
             let simulator = Simulator(graph: graph, seed: settings.seed, threads: settings.threads)
-            let run = simulator.runTagging(plan, tags: edgeTags[a], paths: false)
+            let run = simulator.runTagging(plan, tags: edgeTags[a], paths: false, progress: progress)
             outcomes.append(run.outcome.targets)
             perTrial.append(run.trials)
             campaignTags.append(run.campaignTags)
@@ -84,22 +85,23 @@ struct CurrentPlan {
             set: set, plan: plan, settings: settings, graphs: graphs, campaignTags: campaignTags, edgeTags: edgeTags)
     }
 
-    /// The candidate's reduction of the score, paired trial by trial, the trial's score being
-    /// Σ_T w_T Σ_a rate_a · 1[T compromised by a] (SPEC 4). Nil when the candidate cannot be built.
-    func reduction(by candidate: RoadmapCandidate, model: PlantModel, weights: [Double]) -> PairedReduction? {
-        guard let before = set.perTrial else { return nil }
+    /// What the candidate changes, attacker by attacker (those `measured` says; nil entries for
+    /// the others): the plan's rows it may change, their times in the candidate's plant, and each
+    /// target's slot there (nil when the candidate has no such target).
+    func screened(
+        _ candidate: RoadmapCandidate, model: PlantModel, measured: (Int) -> Bool = { _ in true }
+    ) -> [(rows: [Int], after: TrialTimes, slots: [Int?])?] {
         let n = plan.shardCount
-        guard n > 0 else { return PairedReduction(mean: 0, lower: 0, upper: 0) }
         let mask = candidate.bit.map { UInt64(1) << UInt64($0) }
         // A tagged candidate whose steps no campaign took changes no trial.
         if let mask, campaignTags.allSatisfy({ $0.allSatisfy { $0 & mask == 0 } }) {
-            return PairedReduction(mean: 0, lower: 0, upper: 0)
+            return graphs.indices.map { a in
+                measured(a) ? ([], .none(targets: graphs[a].targets.count), []) : nil
+            }
         }
         let variant = candidate.model ?? model.with(scenario: candidate.scenario)
-        var difference = [Double](repeating: 0, count: n)
-        for (a, attacker) in set.attackers.enumerated() {
-            let rate = attacker.rate ?? 0
-            guard rate > 0 else { continue }
+        return graphs.indices.map { a in
+            guard measured(a) else { return nil }
             let graph = variant.skeleton.graph(for: variant.attackers[a], like: graphs[a])
             // Only the trials whose campaign took a changed step, when the variant makes no step
             // easier and changes no step outside the candidate's tag; otherwise every trial.
@@ -110,13 +112,28 @@ struct CurrentPlan {
                 rows = rows.filter { campaignTags[a][$0] & mask != 0 }
             }
             let after = Simulator(graph: graph, seed: settings.seed, threads: settings.threads).screen(plan, rows: rows)
-            let targetIDs = graphs[a].targets.map { graphs[a].nodes[$0].id }
-            let slots = targetIDs.map { id in graph.targets.firstIndex { graph.nodes[$0].id == id } }
+            let slots = graphs[a].targets.map { node in
+                graph.targets.firstIndex { graph.nodes[$0].id == graphs[a].nodes[node].id }
+            }
+            return (rows, after, slots)
+        }
+    }
+
+    /// The candidate's reduction of the score, paired trial by trial, the trial's score being
+    /// Σ_T w_T Σ_a rate_a · 1[T compromised by a] (SPEC 4). Nil when the plan kept no trials.
+    func reduction(by candidate: RoadmapCandidate, model: PlantModel, weights: [Double]) -> PairedReduction? {
+        guard let before = set.perTrial else { return nil }
+        let n = plan.shardCount
+        guard n > 0 else { return PairedReduction(mean: 0, lower: 0, upper: 0) }
+        let rates = set.attackers.map { $0.rate ?? 0 }
+        var difference = [Double](repeating: 0, count: n)
+        for (a, screen) in screened(candidate, model: model, measured: { rates[$0] > 0 }).enumerated() {
+            guard let (rows, after, slots) = screen else { continue }
             for (k, row) in rows.enumerated() {
-                for t in targetIDs.indices {
+                for t in slots.indices {
                     let was = before[a].compromised(row: row, target: t)
                     let isNow = slots[t].map { after.compromised(row: k, target: $0) } ?? false
-                    if was != isNow { difference[row] += (was ? 1 : -1) * rate * weights[t] }
+                    if was != isNow { difference[row] += (was ? 1 : -1) * rates[a] * weights[t] }
                 }
             }
         }
@@ -125,6 +142,23 @@ struct CurrentPlan {
         let mean = sum / Double(n)
         let half = Statistics.pairedHalfWidth(sum: sum, sumOfSquares: sumOfSquares, count: n)
         return PairedReduction(mean: mean, lower: mean - half, upper: mean + half)
+    }
+
+    /// Per attacker: the compromises (trials × targets) the candidate removes, net of those it adds.
+    func compromisesRemoved(by candidate: RoadmapCandidate, model: PlantModel) -> [Int] {
+        guard let before = set.perTrial else { return [] }
+        return screened(candidate, model: model).enumerated().map { a, screen in
+            guard let (rows, after, slots) = screen else { return 0 }
+            var removed = 0
+            for (k, row) in rows.enumerated() {
+                for t in slots.indices {
+                    let was = before[a].compromised(row: row, target: t)
+                    let isNow = slots[t].map { after.compromised(row: k, target: $0) } ?? false
+                    if was != isNow { removed += was ? 1 : -1 }
+                }
+            }
+            return removed
+        }
     }
 }
 

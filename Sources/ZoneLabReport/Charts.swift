@@ -139,7 +139,8 @@ enum Charts {
 
     /// Horizontal grouped bars: per target, P within the horizon of each attacker with its 95%
     /// interval, against the tolerable line.
-    static func probabilityByAttacker(_ set: RunSet, names: [String]) -> BodyNode {
+    /// `targets`: the target indices to draw, in order (`names` are theirs).
+    static func probabilityByAttacker(_ set: RunSet, names: [String], targets: [Int]) -> BodyNode {
         let barH = 11.0
         let barGap = 3.0
         let groupGap = 16.0
@@ -175,13 +176,13 @@ enum Charts {
             nodes.append(line(x(p), top - 6, x(p), height - bottom + 4, stroke: gridColour))
             nodes.append(label(Formatting.percent(p), x: x(p), y: height - bottom + 18, anchor: "middle"))
         }
-        for (t, _) in set.targets.enumerated() {
-            let groupTop = groupTops[t]
-            let groupH = groupHeights[t]
+        for (g, t) in targets.enumerated() {
+            let groupTop = groupTops[g]
+            let groupH = groupHeights[g]
             nodes.append(
                 label(
-                    lines: labels[t], x: left - 10,
-                    y: groupTop + groupH / 2 + 4 - Double(labels[t].count - 1) * labelLineHeight / 2, anchor: "end",
+                    lines: labels[g], x: left - 10,
+                    y: groupTop + groupH / 2 + 4 - Double(labels[g].count - 1) * labelLineHeight / 2, anchor: "end",
                     className: "bar-label"))
             let barsTop = groupTop + (groupH - barsH) / 2
             for (a, attacker) in set.attackers.enumerated() {
@@ -198,7 +199,7 @@ enum Charts {
                             Markup.attribute("height", Markup.coordinate(barH)),
                             Markup.attribute("fill", colour(a)),
                             Markup.element(
-                                "title", [Markup.text("\(names[t]) · \(attacker.id): \(Formatting.percent(p))")]),
+                                "title", [Markup.text("\(names[g]) · \(attacker.id): \(Formatting.percent(p))")]),
                         ]))
                 let (lo, hi) = outcome.wilson95
                 let mid = barTop + barH / 2

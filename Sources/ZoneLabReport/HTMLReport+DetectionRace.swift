@@ -19,7 +19,8 @@ extension HTMLReport {
                 ]),
             Markup.element(
                 "div", class: "chart-grid",
-                set.targets.enumerated().map { t, target in
+                featuredTargets.map { t in
+                    let target = set.targets[t]
                     let line = set.attackers.indices.map { a in
                         let o = set.outcomes[a][t]
                         return

@@ -186,12 +186,23 @@ extension HTMLReport {
                 ])
         ]
         nodes.append(Charts.legend(set))
-        let names = set.targets.map { targetName($0.id) }
+        let featured = featuredTargets
+        if featured.count < set.targets.count {
+            nodes.append(
+                Markup.element(
+                    "p", class: "note",
+                    [
+                        Markup.text(
+                            "The charts show the \(featured.count) highest-risk critical assets of \(set.targets.count) (by their part of the risk score, then their worst P, as the path cards); every asset is in the table below."
+                        )
+                    ]))
+        }
+        let names = featured.map { targetName(set.targets[$0].id) }
         nodes.append(
             Markup.element(
                 "figure",
                 [
-                    Charts.probabilityByAttacker(set, names: names),
+                    Charts.probabilityByAttacker(set, names: names, targets: featured),
                     Markup.element(
                         "figcaption",
                         [
@@ -212,7 +223,8 @@ extension HTMLReport {
         nodes.append(
             Markup.element(
                 "div", class: "chart-grid",
-                set.targets.enumerated().map { t, target in
+                featured.map { t in
+                    let target = set.targets[t]
                     let zone = target.zone.map { "zone \(zoneName($0)) · SL-T \(target.slTarget ?? 0)" } ?? ""
                     return Markup.element(
                         "figure",

@@ -58,6 +58,11 @@ public struct ReportContent: Sendable {
     /// The trials the hardening gains were measured with.
     public var hardeningTrials: Int { results.hardeningTrials ?? 0 }
     public var narrator: PathNarrator { PathNarrator(scenario: model.scenario, skeleton: model.skeleton) }
+
+    /// The targets drawn in charts and attack-path pictures, in the run's order: every target,
+    /// or when there are more than `ReportPathCards.targetLimit`, the highest-risk ones
+    /// (`ReportAnalysis.targetsByRisk`).
+    public var featuredTargets: [Int] { ReportAnalysis.featuredTargets(results) }
 }
 
 /// Runs the analyses of the report on a plant already simulated.
@@ -91,11 +96,9 @@ public enum ReportAnalysis {
             let conduits = model.hardeningCandidates().count
             progress.phase(
                 "hardening gains: \(conduits) conduit\(conduits == 1 ? "" : "s") raised one at a time",
-                conduits * roadmapSettings.trials * model.attackers.count)
-            // When the main run has exactly the hardening trials, it is their base.
+                roadmapSettings.trials * model.attackers.count)
             results.hardening = model.hardeningTally(
-                trials: roadmapSettings.trials, settings: roadmapSettings,
-                designed: roadmapSettings.trials == results.trials ? results : nil, progress: progress.trials)
+                trials: roadmapSettings.trials, settings: roadmapSettings, progress: progress.trials)
         }
         let justification = TargetSLJustification.analyse(
             model: model, settings: roadmapSettings, roadmapTrials: roadmapSettings.trials, progress: progress)
@@ -117,8 +120,12 @@ public enum ReportAnalysis {
                     }
                         ?? "."))
         }
+        let featured = featuredTargets(results)
+        let featuredIDs = Set(featured.map { results.targets[$0].id })
+        let allTargets = featured.count == results.targets.count
         var paths: [ReportPicture] = []
-        for (i, attacker) in evidence.enumerated() {
+        for (i, var attacker) in evidence.enumerated() {
+            if !allTargets { attacker.targets = attacker.targets.filter { featuredIDs.contains($0.id) } }
             let title =
                 "Attack paths of \(attacker.attacker)" + (attacker.capability.map { " (capability \($0))" } ?? "")
             guard attacker.totalCompromised > 0 else {
@@ -134,7 +141,11 @@ public enum ReportAnalysis {
                 try picture(
                     PathsPicture.graph(model.scenario, evidence: attacker), id: "paths\(i)", title: title,
                     caption:
-                        "The top \(RunSet.topPathCount) paths per target of \(attacker.attacker); line width is the share of compromises that took the line; only the zones, assets and conduits on these paths are drawn."
+                        "The top \(RunSet.topPathCount) paths per target of \(attacker.attacker)"
+                        + (allTargets
+                            ? ""
+                            : " to the \(featured.count) highest-risk critical assets of \(results.targets.count) (the path cards' selection)")
+                        + "; line width is the share of compromises that took the line; only the zones, assets and conduits on these paths are drawn."
                 ))
         }
         return ReportContent(
@@ -143,6 +154,12 @@ public enum ReportAnalysis {
             zonesPicture: zones, overview: overview, pathPictures: paths,
             pathCards: try pathCards(model: model, results: results),
             graphvizVersion: Graphviz.version)
+    }
+
+    /// See `ReportContent.featuredTargets`.
+    public static func featuredTargets(_ set: RunSet) -> [Int] {
+        guard set.targets.count > ReportPathCards.targetLimit else { return Array(set.targets.indices) }
+        return targetsByRisk(set).prefix(ReportPathCards.targetLimit).sorted()
     }
 
     static func picture(_ graph: DOTGraph, id: String, title: String, caption: String) throws(GraphvizError)

@@ -37,6 +37,28 @@ import ZoneLabSource
         #expect(out.value.isEmpty)
     }
 
+    /// A phase that started within the quiet period is told once the run turns out long.
+    @Test func thePhaseUnderWayIsToldWhenTheRunTurnsOutLong() {
+        let out = Captured()
+        let clock = Captured()
+        let t0 = Date(timeIntervalSinceReferenceDate: 0)
+        let log = PhaseLog(
+            command: "report", terminal: false, quietFor: 1, write: out.append,
+            now: { t0.addingTimeInterval(clock.value.isEmpty ? 0 : Double(clock.value.count)) })
+        log.progress.phase("simulating plant.yaml", 0)
+        log.progress.phase("hardening gains", 0)
+        #expect(out.value.isEmpty)
+        clock.append("12345")  // five seconds later
+        log.progress.phase("pictures", 0)
+        log.finish()
+        let lines = out.value.split(separator: "\n").map(String.init)
+        #expect(
+            lines == [
+                "zonelab report [0.0 s] hardening gains", "zonelab report [5.0 s] pictures",
+                "zonelab report [5.0 s] done",
+            ])
+    }
+
     @Test func aTerminalGetsOneStatusLineWithABar() {
         let out = Captured()
         let log = PhaseLog(command: "target-sl", terminal: true, quietFor: 0, write: out.append)

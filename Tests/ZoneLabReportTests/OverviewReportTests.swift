@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 import Testing
 import ZoneLabEngine
 import ZoneLabGenerator
@@ -55,6 +56,31 @@ import ZoneLabRender
         let svgs = section.components(separatedBy: "<svg").dropFirst()
         #expect(svgs.count > 12 + 3 + 1)
         #expect(svgs.allSatisfy { $0.prefix(400).contains("class=\"graphviz\"") })
+        // The charts draw the same twelve highest-risk targets; the results table has all 15.
+        let featured = content.featuredTargets
+        #expect(featured.count == 12 && results.targets.count == 15)
+        #expect(Set(featured) == Set(ReportAnalysis.targetsByRisk(results).prefix(12)))
+        let charts = try #require(html.range(of: "id=\"charts\""))
+        let risk = try #require(html.range(of: "id=\"risk\""))
+        let chartSection = String(html[charts.upperBound..<risk.lowerBound])
+        #expect(chartSection.contains("the 12 highest-risk critical assets of 15"))
+        let grid = try #require(chartSection.range(of: "class=\"chart-grid\""))
+        let resultsTable = try #require(chartSection.range(of: "<h3>Results per critical asset</h3>"))
+        // Twelve per grid: compromise over time, and the detection race when there is a defender.
+        let grids =
+            chartSection[grid.lowerBound..<resultsTable.lowerBound].components(separatedBy: "chart-grid").count - 1
+        #expect(grids >= 1)
+        #expect(
+            chartSection[grid.lowerBound..<resultsTable.lowerBound].components(separatedBy: "<figure").count - 1
+                == 12 * grids)
+        for t in results.targets.indices where !featured.contains(t) {
+            let name = model.scenario.assets[results.targets[t].id]?.name ?? results.targets[t].id
+            #expect(
+                !chartSection[grid.lowerBound..<resultsTable.lowerBound].contains(">\(name)<"), "\(name) is charted")
+            #expect(chartSection[resultsTable.upperBound...].contains(name), "\(name) is missing from the table")
+        }
+        // Attack-path pictures draw only the paths to those twelve.
+        #expect(section.contains("to the 12 highest-risk critical assets of 15"))
     }
 
     @Test func largePlantsGetTheOverviewAndAPicturePerSite() throws {

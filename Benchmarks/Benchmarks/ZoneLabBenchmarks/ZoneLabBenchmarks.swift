@@ -5,6 +5,7 @@ import ZoneLabGenerator
 import ZoneLabIEC62443
 import ZoneLabModel
 import ZoneLabRender
+import ZoneLabReport
 
 /// A generated plant of `sites` sites, compiled for the default SL3 attacker.
 func plantGraph(sites: Int) -> (scenario: Scenario, graph: AttackGraph) {
@@ -66,7 +67,7 @@ let benchmarks: @Sendable () -> Void = {
                 let loaded = try ScenarioLoader.load(data: Data(yaml.utf8), file: "plant.yaml")
                 let calibration = loaded.scenario.calibration()
                 let skeleton = PlantCompiler.compile(loaded.scenario, calibration: calibration)
-                blackHole(loaded.scenario.resolvedAttackers(calibration: calibration).map(skeleton.graph(for:)))
+                blackHole(loaded.scenario.resolvedAttackers(calibration: calibration).map { skeleton.graph(for: $0) })
             }
         }
         Benchmark(
@@ -100,6 +101,23 @@ let benchmarks: @Sendable () -> Void = {
             let model = try PlantModel(ScenarioLoader.load(data: Data(yaml.utf8), file: "p.yaml"), settings: .init())
             benchmark.startMeasurement()
             blackHole(TargetSLJustification.analyse(model: model, settings: SimulationSettings(trials: 2_000)))
+            benchmark.stopMeasurement()
+        }
+        // The whole report against "plant: simulate all four attackers, 10,000 trials" of the same
+        // plant: the main run, hardening gains, SL-T plants and roadmap (2,000 trials), risk,
+        // every picture laid out by Graphviz and the page (issue: within 15x on 100 sites).
+        guard sites > 1 else { continue }
+        Benchmark(
+            "analysis: report, 10,000 trials, \(sites) sites",
+            configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 1)
+        ) { benchmark in
+            let model = try PlantModel(ScenarioLoader.load(data: Data(yaml.utf8), file: "p.yaml"), settings: .init())
+            benchmark.startMeasurement()
+            let settings = SimulationSettings(trials: 10_000)
+            let content = try ReportAnalysis.content(
+                model: model, results: model.simulate(settings), settings: settings,
+                provenance: ReportProvenance(scenarioFile: "p.yaml", commandLine: "zonelab report p.yaml"))
+            blackHole(HTMLReport(content).render())
             benchmark.stopMeasurement()
         }
     }

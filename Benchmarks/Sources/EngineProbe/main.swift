@@ -21,7 +21,7 @@ let loadStart = DispatchTime.now().uptimeNanoseconds
 let scenario = try ScenarioLoader.load(data: yaml, file: "plant.yaml").scenario
 let calibration = scenario.calibration()
 let skeleton = PlantCompiler.compile(scenario, calibration: calibration)
-let graphs = scenario.resolvedAttackers(calibration: calibration).map(skeleton.graph(for:))
+let graphs = scenario.resolvedAttackers(calibration: calibration).map { skeleton.graph(for: $0) }
 let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
 print(String(format: "load + compile (%d KB of YAML, 4 attacker graphs): %.2f s", yaml.count / 1024, loadSeconds))
 _ = graphs
