@@ -156,7 +156,8 @@ let package = Package(
         .testTarget(
             name: "ZoneLabReportTests",
             dependencies: [
-                "ZoneLabReport", "ZoneLabIEC62443", "ZoneLabModel", "ZoneLabEngine", "ZoneLabRender", "ZoneLabGenerator",
+                "ZoneLabReport", "ZoneLabIEC62443", "ZoneLabModel", "ZoneLabEngine", "ZoneLabRender",
+                "ZoneLabGenerator",
                 "ZoneLabTestSupport",
             ],
             swiftSettings: upcoming),
