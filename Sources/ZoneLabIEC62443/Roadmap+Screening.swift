@@ -63,10 +63,17 @@ struct CurrentPlan {
             candidates[i].bit = nextBit
             nextBit += 1
         }
+        // Every attacker's graph has the plant's steps in the same order: their places are read once.
         let places = EdgePlaces(current.scenario)
+        func placeTags(_ graph: AttackGraph) -> [UInt64] {
+            graph.edges.map { places.tags(of: $0.id, zoneBits: zoneBits, conduitBits: conduitBits) }
+        }
+        let shared = graphs.first.map(placeTags) ?? []
         let edgeTags = graphs.enumerated().map { a, graph in
-            graph.edges.enumerated().map { e, edge in
-                places.tags(of: edge.id, zoneBits: zoneBits, conduitBits: conduitBits) | (changedBits[a][e] ?? 0)
+            let sameSteps =
+                graph.edges.count == shared.count && zip(graph.edges, graphs[0].edges).allSatisfy { $0.id == $1.id }
+            return (sameSteps ? shared : placeTags(graph)).enumerated().map { e, tags in
+                tags | (changedBits[a][e] ?? 0)
             }
         }
         var outcomes: [[TargetOutcome]] = []
