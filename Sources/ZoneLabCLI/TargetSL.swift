@@ -112,9 +112,6 @@ struct TargetSLCommand: ParsableCommand {
         var steps = TextTable(
             ["#", "change", "cost", "risk score before → after", "reduction (95% CI)", "risk changed"],
             alignments: [.right, .left, .right, .left, .left, .left])
-        func amount(_ v: Double) -> String {
-            v >= 100 ? Formatting.count(Int(v.rounded())) : Formatting.fixed(v, decimals: 3)
-        }
         for (i, step) in r.roadmap.enumerated() {
             let changed = r.targets.compactMap { t -> String? in
                 guard let before = step.riskBefore[t] ?? nil, let after = step.riskAfter[t] ?? nil, before != after
@@ -130,8 +127,8 @@ struct TargetSLCommand: ParsableCommand {
             }
             steps.append([
                 String(i + 1), name, step.cost.map { Formatting.count(Int($0)) } ?? "-",
-                "\(amount(step.scoreBefore)) → \(amount(step.scoreAfter))",
-                "\(amount(step.reductionCI95.lower)) … \(amount(step.reductionCI95.upper))",
+                "\(Formatting.score(step.scoreBefore)) → \(Formatting.score(step.scoreAfter))",
+                "\(Formatting.score(step.reductionCI95.lower)) … \(Formatting.score(step.reductionCI95.upper))",
                 changed.isEmpty ? "no level changes" : changed.joined(separator: ", "),
             ])
         }

@@ -55,6 +55,12 @@ public enum Formatting {
         return (n < 0 ? "−" : "") + out
     }
 
+    /// A risk score (SPEC 4.1): whole and grouped from 100 up (`7,689,200`, an expected annual
+    /// loss), three decimals below (`0.412`, a weighted likelihood).
+    public static func score(_ v: Double) -> String {
+        abs(v) >= 100 ? count(Int(v.rounded())) : fixed(v, decimals: 3)
+    }
+
     /// `v` with exactly `decimals` decimals, rounded half away from zero (no Foundation).
     public static func fixed(_ v: Double, decimals: Int) -> String {
         var scale = 1.0

@@ -169,18 +169,48 @@ extension HTMLReport {
         }
     }
 
-    func stepEffect(_ step: RoadmapStep) -> String {
-        let attackers = content.justification.attackers
-        let before = step.worstBefore
-        let after = step.worstAfter
-        let changed = attackers.filter { (before[$0] ?? 0) != (after[$0] ?? 0) }
-        let shown = (changed.isEmpty ? attackers : changed).prefix(4)
-        var text =
-            "worst P "
-            + shown.map { "\($0) \(Formatting.percent(before[$0] ?? 0)) → \(Formatting.percent(after[$0] ?? 0))" }
-            .joined(separator: ", ")
-        text += "; then \(step.zonesMeetingAfter) of \(content.justification.zonesWithTargets) zones meet their SL-T"
-        if let cost = step.cost { text += "; estimated cost \(Self.money(cost))" }
-        return text
+    /// The targets whose risk level a step changes: `name before → after`.
+    func levelChanges(_ step: RoadmapStep) -> [String] {
+        content.justification.targets.compactMap { t -> String? in
+            guard let before = step.riskBefore[t] ?? nil, let after = step.riskAfter[t] ?? nil, before != after
+            else { return nil }
+            return "\(targetName(t)) \(before.rawValue) → \(after.rawValue)"
+        }
     }
+
+    /// What a roadmap step does, in one line: the risk score, the risk levels that change, the
+    /// largest drop in P (the worst P over all targets often stays put while one target's falls),
+    /// the zones meeting their SL-T after it and its cost.
+    func stepEffect(_ step: RoadmapStep) -> String {
+        var parts: [String] = []
+        let drop = step.scoreBefore > 0 ? (step.scoreBefore - step.scoreAfter) / step.scoreBefore : 0
+        parts.append(
+            "risk score \(Formatting.score(step.scoreBefore)) → \(Formatting.score(step.scoreAfter))"
+                + (drop > 0 ? " (−\(Formatting.percent(drop)))" : ""))
+        let levels = levelChanges(step)
+        if !levels.isEmpty {
+            parts.append(
+                "risk \(levels.prefix(3).joined(separator: ", "))"
+                    + (levels.count > 3 ? " and \(levels.count - 3) more" : ""))
+        }
+        var largest: (target: String, attacker: String, before: Double, after: Double)?
+        for (target, perAttacker) in step.pBefore.sorted(by: { $0.key < $1.key }) {
+            for (attacker, before) in perAttacker.sorted(by: { $0.key < $1.key }) {
+                let after = step.pAfter[target]?[attacker] ?? before
+                if before - after > (largest.map { $0.before - $0.after } ?? 0) {
+                    largest = (target, attacker, before, after)
+                }
+            }
+        }
+        if let l = largest {
+            parts.append(
+                "largest drop \(targetName(l.target)) against \(l.attacker) \(Formatting.percent(l.before)) → \(Formatting.percent(l.after))"
+            )
+        }
+        parts.append(
+            "then \(step.zonesMeetingAfter) of \(content.justification.zonesWithTargets) zones meet their SL-T")
+        if let cost = step.cost { parts.append("estimated cost \(Self.money(cost))") }
+        return parts.joined(separator: "; ")
+    }
+
 }

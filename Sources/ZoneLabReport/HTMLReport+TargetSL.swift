@@ -57,7 +57,7 @@ extension HTMLReport {
                 "p",
                 [
                     Markup.text(
-                        "\(j.zonesMeetingBefore) of \(j.zonesWithTargets) zones meet their SL-T in practice now. Each step is simulated on top of the previous ones; worst P is the largest P over the critical assets."
+                        "\(j.zonesMeetingBefore) of \(j.zonesWithTargets) zones meet their SL-T in practice now. Each step is simulated on top of the previous ones and chosen for the largest risk reduction per unit of cost (docs/risk.md); the reduction's paired 95% interval excludes 0. The risk score is the expected annual loss when every rated asset has a loss, else the likelihood weighted by impact; worst P is the largest P over the critical assets."
                     )
                 ]))
         if j.roadmap.isEmpty {
@@ -65,18 +65,28 @@ extension HTMLReport {
         } else {
             nodes.append(
                 Markup.table(
-                    ["#", "change", "cost", "worst P before → after", "zones meeting SL-T after"],
+                    [
+                        "#", "change", "cost", "risk score before → after", "reduction (paired 95% CI)",
+                        "risk levels changed", "worst P before → after", "zones meeting SL-T after",
+                    ],
                     j.roadmap.enumerated().map { i, step in
-                        [
+                        let levels = levelChanges(step)
+                        return [
                             Markup.text(String(i + 1)), Markup.text(describe(step.change)),
                             Markup.text(step.cost.map(Self.money) ?? "–"),
+                            Markup.text(
+                                "\(Formatting.score(step.scoreBefore)) → \(Formatting.score(step.scoreAfter))"),
+                            Markup.text(
+                                "\(Formatting.score(step.reductionCI95.lower)) … \(Formatting.score(step.reductionCI95.upper))"
+                            ),
+                            Markup.text(levels.isEmpty ? "none" : levels.joined(separator: ", ")),
                             Markup.text(
                                 j.attackers.map {
                                     "\($0) \(Formatting.percent(step.worstBefore[$0] ?? 0)) → \(Formatting.percent(step.worstAfter[$0] ?? 0))"
                                 }.joined(separator: " · ")),
                             Markup.text("\(step.zonesMeetingAfter) of \(j.zonesWithTargets)"),
                         ]
-                    }, numericColumns: [0, 2, 4]))
+                    }, numericColumns: [0, 2, 7]))
         }
         return nodes
     }

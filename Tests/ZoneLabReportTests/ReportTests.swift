@@ -185,6 +185,26 @@ enum Fixtures {
         #expect(section.contains("not reachable by SL"))
     }
 
+    /// Roadmap steps are told by the risk they remove (the worst P over all targets often stays
+    /// put while one target's falls): score before → after, the levels that change, the largest drop.
+    @Test func roadmapStepsTellTheRiskTheyRemove() throws {
+        let demo = try Fixtures.demo.get()
+        let summary = try #require(demo.html.range(of: "<h3>Top hardening steps</h3>"))
+        let steps = String(demo.html[summary.upperBound...].prefix(4_000))
+        let items = steps.components(separatedBy: "<li>").dropFirst().prefix(3)
+        #expect(!items.isEmpty)
+        for item in items {
+            #expect(item.contains("risk score ") && item.contains(" → "), "\(item.prefix(300))")
+            #expect(item.contains("largest drop "), "\(item.prefix(300))")
+        }
+        let start = try #require(demo.html.range(of: "id=\"target-sl\""))
+        let end = try #require(demo.html.range(of: "id=\"requirements\""))
+        let section = String(demo.html[start.upperBound..<end.lowerBound])
+        for header in ["risk score before → after", "reduction (paired 95% CI)", "risk levels changed"] {
+            #expect(section.contains(header), "roadmap table lacks \(header)")
+        }
+    }
+
     @Test func evidenceBlockCarriesTheRun() throws {
         let demo = try Fixtures.demo.get()
         let bytes = try Data(contentsOf: Fixtures.repository.appendingPathComponent("scenarios/riverside-water.yaml"))
