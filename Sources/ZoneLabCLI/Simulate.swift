@@ -63,8 +63,11 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         try checkOutputs(json)
+        // In a log (not a terminal, where the progress bar speaks), one line per phase.
+        let log = standardErrorIsTerminal ? nil : PhaseLog(command: "simulate", terminal: false)
         let run = try Self.simulate(
-            file: file, options: options, shard: shard, hardeningTrials: hardening ? hardeningTrials : nil)
+            file: file, options: options, shard: shard, hardeningTrials: hardening ? hardeningTrials : nil, log: log)
+        log?.finish()
         if let json {
             try writeAtomically(run.set.json().serialized() + "\n", to: json)
         }
@@ -102,9 +105,9 @@ struct Simulate: ParsableCommand {
     }
 
     /// Loads the input and runs it (shared with `report`).
-    static func simulate(file: String, options: SimulationOptions, shard: ShardSpec?, hardeningTrials: Int? = nil)
-        throws -> Run
-    {
+    static func simulate(
+        file: String, options: SimulationOptions, shard: ShardSpec?, hardeningTrials: Int? = nil, log: PhaseLog? = nil
+    ) throws -> Run {
         let settings = try options.settings(shard: shard)
         if file.lowercased().hasSuffix(".json") {
             let (graph, bytes) = try withInputErrors { () throws(DiagnosticError) in try GraphFile.load(path: file) }
@@ -121,6 +124,9 @@ struct Simulate: ParsableCommand {
             return Run(set: set, model: nil, narrator: nil, settings: settings)
         }
         let (_, model) = try loadPlant(file, settings: settings)
+        log?.phase(
+            "simulating \(model.attackers.count) attacker\(model.attackers.count == 1 ? "" : "s") × \(options.precision == nil ? Formatting.count(settings.trials) : "up to 1,000,000") trials",
+            trials: 0)
         let bar = ProgressBar(total: settings.trials * model.attackers.count, label: "simulating")
         defer { bar.finish() }
         var set = Self.run(settings, precision: options.precision) { model.simulate($0, progress: bar.callback) }
@@ -128,12 +134,14 @@ struct Simulate: ParsableCommand {
             // The unmitigated plant (every SL-A 0) in the same trials, for `risk_unmitigated`.
             var same = settings
             same.trials = options.precision == nil ? settings.trials : set.trials
+            log?.phase("the unmitigated plant (every SL-A 0)", trials: 0)
             set.unmitigated = model.unmitigatedCounts(same)
         }
         if let hardeningTrials, hardeningTrials > 0 {
             // Gains are paired differences on the trial indices 0 ..< H (SPEC 4), candidates
             // fixed before any trial: a shard runs its share of them and `merge` sums the counts.
             let runTrials = options.precision == nil ? settings.trials : set.trials
+            log?.phase("hardening gains", trials: 0)
             set.hardening = model.hardeningTally(trials: min(runTrials, hardeningTrials), settings: settings)
         }
         return Run(

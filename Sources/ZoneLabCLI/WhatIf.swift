@@ -64,6 +64,9 @@ struct WhatIfCommand: ParsableCommand {
         for w in variantLoaded.warnings { printError(w.description) }
         let bar = ProgressBar(total: settings.trials * baseModel.attackers.count * 2, label: "what-if")
         defer { bar.finish() }
+        let log = standardErrorIsTerminal ? nil : PhaseLog(command: "whatif", terminal: false)
+        log?.phase("simulating the plant and \(variant), paired", trials: 0)
+        defer { log?.finish() }
         let run: WhatIfRun
         do {
             run = try WhatIfRun.run(
