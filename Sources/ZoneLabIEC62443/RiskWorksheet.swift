@@ -59,6 +59,15 @@ public struct RiskWorksheet: Sendable {
         var settings = settings
         settings.shard = nil
         settings.firstTrial = 0
+        let (designed, uniform) = runs(model, settings: settings, progress: progress)
+        return RiskWorksheet(model: model, designed: designed, uniform: uniform)
+    }
+
+    /// The runs the worksheet and the SL-T justification read: the plant as designed (with the
+    /// unmitigated plant's counts when a target is risk-rated) and the five uniform plants.
+    static func runs(
+        _ model: PlantModel, settings: SimulationSettings, progress: AnalysisProgress
+    ) -> (designed: RunSet, uniform: UniformPlants) {
         let perPlant = settings.trials * model.attackers.count
         progress.phase("the plant as designed", perPlant)
         var designed = model.simulate(settings, progress: progress.trials)
@@ -68,7 +77,7 @@ public struct RiskWorksheet: Sendable {
         }
         progress.phase("the uniform plants at SL 1-4", 4 * perPlant)
         let uniform = UniformPlants.simulate(model, settings: settings, designed: designed, progress: progress.trials)
-        return RiskWorksheet(model: model, designed: designed, uniform: uniform)
+        return (designed, uniform)
     }
 
     /// The worksheet from runs already made (`designed` with its unmitigated counts).

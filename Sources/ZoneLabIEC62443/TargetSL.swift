@@ -57,15 +57,7 @@ public struct TargetSLJustification: Sendable {
         settings.firstTrial = 0
         var roadmapSettings = settings
         roadmapSettings.trials = max(1, min(settings.trials, roadmapTrials))
-        let perPlant = settings.trials * model.attackers.count
-        progress.phase("SL-T: the plant as designed", perPlant)
-        var designed = model.simulate(settings, progress: progress.trials)
-        if designed.hasRiskRatedTargets {
-            progress.phase("risk: the unmitigated plant (every SL-A 0)", perPlant)
-            designed.unmitigated = model.unmitigatedCounts(settings, progress: progress.trials)
-        }
-        progress.phase("SL-T: the uniform plants at SL 1-4", 4 * perPlant)
-        let uniform = UniformPlants.simulate(model, settings: settings, designed: designed, progress: progress.trials)
+        let (designed, uniform) = RiskWorksheet.runs(model, settings: settings, progress: progress)
         let scenario = model.scenario
         let entryZones = Set(model.attackers.flatMap(\.entry).compactMap { scenario.zone(of: $0) })
         let verdicts = ZoneVerdicts(designed, model: model)
