@@ -85,8 +85,8 @@ extension PlantModel {
         let base = CurrentPlan.run(self, settings: settings, plan: plan, candidates: &candidates, progress: progress)
         var drops: [String: [String: Int]] = [:]
         for attacker in base.set.attackers { drops[attacker.id] = [:] }
-        for (conduit, candidate) in zip(conduits, candidates) {
-            for (a, removed) in base.compromisesRemoved(by: candidate, model: self).enumerated() {
+        for (conduit, removedPerAttacker) in zip(conduits, base.compromisesRemoved(by: candidates, model: self)) {
+            for (a, removed) in removedPerAttacker.enumerated() {
                 drops[base.set.attackers[a].id]![conduit] = removed
             }
         }

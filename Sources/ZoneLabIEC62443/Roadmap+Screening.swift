@@ -3,7 +3,7 @@ import ZoneLabEngine
 import ZoneLabModel
 
 /// A roadmap candidate: the plan with one more change.
-struct RoadmapCandidate {
+struct RoadmapCandidate: Sendable {
     var change: RoadmapChange
     var cost: Double?
     var scenario: Scenario
@@ -14,7 +14,7 @@ struct RoadmapCandidate {
 }
 
 /// The mean and paired 95% interval of the per-trial score differences before − after.
-struct PairedReduction {
+struct PairedReduction: Sendable {
     var mean: Double
     var lower: Double
     var upper: Double
@@ -23,7 +23,7 @@ struct PairedReduction {
 /// The current plan of a roadmap step, run once with every trial's times and, per trial, which
 /// candidates' changed steps its campaign took; every candidate is then measured paired against
 /// it on those trials only (`Simulator.screen`, exact: the other trials' outcomes cannot change).
-struct CurrentPlan {
+struct CurrentPlan: Sendable {
     var set: RunSet
     var plan: TrialPlan
     var settings: SimulationSettings
@@ -149,6 +149,30 @@ struct CurrentPlan {
         let mean = sum / Double(n)
         let half = Statistics.pairedHalfWidth(sum: sum, sumOfSquares: sumOfSquares, count: n)
         return PairedReduction(mean: mean, lower: mean - half, upper: mean + half)
+    }
+
+    /// `reduction(by:model:weights:)` of every candidate, the candidates spread over the cores
+    /// (each screened on one thread); the same values as one after the other.
+    func reductions(by candidates: [RoadmapCandidate], model: PlantModel, weights: [Double]) -> [PairedReduction?] {
+        let alone = oneThreadEach(candidates.count)
+        return ParallelMap.map(count: candidates.count, threads: settings.threads) { i in
+            alone.reduction(by: candidates[i], model: model, weights: weights)
+        }
+    }
+
+    /// This plan, its screens on one thread when `count` candidates share the cores.
+    private func oneThreadEach(_ count: Int) -> CurrentPlan {
+        var plan = self
+        if count > 1 { plan.settings.threads = 1 }
+        return plan
+    }
+
+    /// `compromisesRemoved(by:model:)` of every candidate, spread over the cores.
+    func compromisesRemoved(by candidates: [RoadmapCandidate], model: PlantModel) -> [[Int]] {
+        let alone = oneThreadEach(candidates.count)
+        return ParallelMap.map(count: candidates.count, threads: settings.threads) { i in
+            alone.compromisesRemoved(by: candidates[i], model: model)
+        }
     }
 
     /// Per attacker: the compromises (trials × targets) the candidate removes, net of those it adds.

@@ -171,10 +171,10 @@ public enum Roadmap {
             }
             if last { return (steps, .maxSteps) }
             var best: (index: Int, reduction: PairedReduction, rank: Double)?
+            // Candidates measured side by side (each is a pure function of the plan and itself).
+            let reductions = run.reductions(by: candidates, model: model, weights: weights)
             for (i, candidate) in candidates.enumerated() {
-                guard let reduction = run.reduction(by: candidate, model: model, weights: weights),
-                    reduction.lower > 0
-                else { continue }
+                guard let reduction = reductions[i], reduction.lower > 0 else { continue }
                 // Costed candidates by reduction per cost first; those without a cost after, by reduction.
                 let rank = candidate.cost.map { reduction.mean / max($0, 1e-9) } ?? reduction.mean
                 let costed = candidate.cost != nil

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import ZoneLabSource
 
@@ -8,10 +7,19 @@ import ZoneLabSource
 /// Long commands say what they are doing on standard error: a line per phase with the elapsed
 /// time in a log, one status line with a bar on a terminal, nothing for short runs.
 @Suite struct PhaseLogTests {
-    final class Captured: Sendable {
-        let text = Mutex("")
-        func append(_ s: String) { text.withLock { $0 += s } }
-        var value: String { text.withLock { $0 } }
+    final class Captured: @unchecked Sendable {
+        private let lock = NSLock()
+        private var text = ""
+        func append(_ s: String) {
+            lock.lock()
+            text += s
+            lock.unlock()
+        }
+        var value: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return text
+        }
     }
 
     @Test func aLogGetsOneLinePerPhaseWithTheElapsedTime() {
