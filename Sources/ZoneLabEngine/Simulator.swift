@@ -156,13 +156,13 @@ public struct Simulator: Sendable {
         let targets = graph.targets.count
         var perTarget: [TargetOutcome] = []
         var representatives: [(row: Int, slot: Int, hash: UInt64)] = []
-        var countsPerTarget: [[UInt64: (count: Int, row: Int)]] = []
+        var countsPerTarget: [[UInt64: (count: Int, representative: Int)]] = []
         for slot in 0..<targets {
             var times: [Double] = []
             var unopposed: [Double] = []
             var detections: [Double] = []
             var containments: [Double] = []
-            var counts: [UInt64: (count: Int, row: Int)] = [:]
+            var counts: [UInt64: (count: Int, representative: Int)] = [:]
             for row in 0..<table.rows {
                 let t = table.times[row * targets + slot]
                 guard t.isFinite else { continue }
@@ -176,44 +176,51 @@ public struct Simulator: Sendable {
                 guard recovering else { continue }
                 let h = table.hashes[row * targets + slot]
                 if let existing = counts[h] {
-                    counts[h] = (existing.count + 1, existing.row)
+                    counts[h] = (existing.count + 1, existing.representative)
                 } else {
-                    counts[h] = (1, row)
+                    counts[h] = (1, representatives.count)
                     representatives.append((row, slot, h))
                 }
             }
-            times.sort()
-            unopposed.sort()
-            detections.sort()
-            containments.sort()
+            TimeSort.sort(&times)
+            // `times` is a subsequence of `unopposed`: of the same length, it is the same.
+            if unopposed.count == times.count { unopposed = times } else { TimeSort.sort(&unopposed) }
+            TimeSort.sort(&detections)
+            TimeSort.sort(&containments)
             countsPerTarget.append(counts)
             perTarget.append(
                 TargetOutcome(
                     target: graph.targets[slot], trials: plan.shardCount, times: times, paths: [],
                     unopposedTimes: unopposed, detectionTimes: detections, containmentTimes: containments))
         }
-        // Recover the edges of each distinct path from its first trial.
+        // Recover the edges of each distinct path from a trial that took it.
         let workspace = TrialWorkspace(
             nodeCount: graph.nodes.count, edgeCount: graph.edges.count, derivations: graph.compact.derivation.hasAnd)
         var scratchTimes = [Double](repeating: 0, count: max(1, targets))
         var scratchHashes = [UInt64](repeating: 0, count: max(1, targets))
-        let byRow = Dictionary(grouping: representatives, by: \.row)
+        var needed = [Bool](repeating: false, count: targets)
+        let recoveryRow = Self.recoveryRows(representatives, counts: countsPerTarget, table: table)
+        let byRow = Dictionary(grouping: representatives.indices, by: { recoveryRow[$0] })
         var paths: [[PathCount]] = Array(repeating: [], count: targets)
         for row in byRow.keys.sorted() {
+            for rep in byRow[row]! { needed[representatives[rep].slot] = true }
             graph.compact.withUnsafeView { view in
                 scratchTimes.withUnsafeMutableBufferPointer { t in
                     scratchHashes.withUnsafeMutableBufferPointer { h in
-                        workspace.run(
-                            view, horizon: graph.horizonHours, seed: seed, trial: UInt64(plan.trial(row)),
-                            targetCount: targets, times: t, hashes: h)
+                        needed.withUnsafeBufferPointer { needed in
+                            workspace.run(
+                                view, horizon: graph.horizonHours, seed: seed, trial: UInt64(plan.trial(row)),
+                                targetCount: targets, times: t, hashes: h, needed: needed)
+                        }
                     }
                 }
             }
-            for rep in byRow[row]! {
+            for rep in byRow[row]!.map({ representatives[$0] }) {
                 let edges = workspace.path(to: graph.targets[rep.slot], in: graph.compact)
                 paths[rep.slot].append(
                     PathCount(
                         edges: edges.map { graph.edges[$0].id }, count: countsPerTarget[rep.slot][rep.hash]!.count))
+                needed[rep.slot] = false
             }
         }
         for slot in 0..<targets {
