@@ -19,6 +19,12 @@ public enum GraphFile {
     }
 
     static func read(_ root: DocumentNode, file: String) throws(DiagnosticError) -> AttackGraph {
+        if let graph = readValid(root) { return graph }
+        return try readChecked(root, file: file)
+    }
+
+    /// Reads the graph checking everything, with every problem's message and position.
+    static func readChecked(_ root: DocumentNode, file: String) throws(DiagnosticError) -> AttackGraph {
         var d = Diagnostics(file: file)
         guard
             let top = d.fields(
