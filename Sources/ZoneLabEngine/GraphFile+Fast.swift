@@ -57,7 +57,7 @@ extension GraphFile {
 
         var edges: [AttackGraph.Edge] = []
         edges.reserveCapacity(edgeList.count)
-        var edgeIDs = Set<String>(minimumCapacity: edgeList.count)
+        var edgeIndex: [String: Int] = Dictionary(minimumCapacity: edgeList.count)
         for item in edgeList {
             guard case .mapping(let pairs) = item.kind else { return nil }
             var edge = AttackGraph.Edge(id: "", from: -1, to: -1)
@@ -66,7 +66,8 @@ extension GraphFile {
                 let value = pair.value
                 switch key {
                 case "id":
-                    guard let id = string(value), !id.isEmpty, edgeIDs.insert(id).inserted else { return nil }
+                    guard let id = string(value), !id.isEmpty, edgeIndex.updateValue(edges.count, forKey: id) == nil
+                    else { return nil }
                     edge.id = id
                 case "from":
                     guard let from = string(value).flatMap({ nodeIndex[$0] }) else { return nil }
@@ -109,7 +110,9 @@ extension GraphFile {
             guard let v = string(item).flatMap({ nodeIndex[$0] }) else { return nil }
             targets.append(v)
         }
-        return AttackGraph(nodes: nodes, edges: edges, entries: entries, targets: targets, horizonHours: horizon)
+        return AttackGraph(
+            nodes: nodes, edges: edges, entries: entries, targets: targets, horizonHours: horizon,
+            nodeIndex: nodeIndex, edgeIndex: edgeIndex)
     }
 
     private static func sequence(_ node: DocumentNode) -> [DocumentNode]? {
