@@ -175,6 +175,15 @@ extension GraphFile {
                 return nil
             }
         }
+        guard let dist else { return nil }
+        return distribution(dist, first, second)
+    }
+
+    /// The distribution `dist` with exactly the parameters it needs among the (at most two)
+    /// `first` and `second` given, each valid; nil otherwise.
+    static func distribution(
+        _ dist: String, _ first: (key: String, value: Double)?, _ second: (key: String, value: Double)?
+    ) -> TimeDistribution? {
         func value(_ key: String, positive: Bool = false) -> Double? {
             let found = first?.key == key ? first?.value : second?.key == key ? second?.value : nil
             guard let found, !positive || found > 0 else { return nil }

@@ -36,12 +36,19 @@ import ZoneLabSource
         let fast = try #require(GraphFile.readValid(root))
         #expect(Self.same(fast, try GraphFile.readChecked(root, file: "g.json")))
         #expect(fast.edges[3].id == "eé4" && fast.edges[0].label == "take over — PLC 1")
+        // The byte reader takes no escapes: the same file with the character written out.
+        #expect(GraphFile.readValid(bytes: Data(Self.full.utf8)) == nil)
+        let plain = Self.full.replacingOccurrences(of: "e\\u00e94", with: "eé4")
+        let bytes = try #require(GraphFile.readValid(bytes: Data(plain.utf8)))
+        #expect(Self.same(bytes, try GraphFile.readChecked(try Self.root(plain), file: "g.json")))
+        #expect(bytes.edges[3].id == "eé4")
     }
 
     @Test func aWrittenGraphReadsBackTheSame() throws {
         let graph = try GraphFile.readChecked(try Self.root(Self.full), file: "g.json")
-        let root = try Self.root(GraphFile.json(graph).serialized(indent: 2))
-        #expect(Self.same(try #require(GraphFile.readValid(root)), graph))
+        let text = GraphFile.json(graph).serialized(indent: 2)
+        #expect(Self.same(try #require(GraphFile.readValid(try Self.root(text))), graph))
+        #expect(Self.same(try #require(GraphFile.readValid(bytes: Data(text.utf8))), graph))
     }
 
     /// Each change makes the file one the checked reading rejects, or reads only by its own rules
@@ -84,7 +91,43 @@ import ZoneLabSource
     ])
     func anythingNotPlainlyValidGoesToTheCheckedReading(old: String, new: String) throws {
         precondition(Self.full.contains(old), "fixture lacks \(old)")
-        let root = try Self.root(Self.full.replacingOccurrences(of: old, with: new))
-        #expect(GraphFile.readValid(root) == nil)
+        let text = Self.full.replacingOccurrences(of: old, with: new)
+        #expect(GraphFile.readValid(try Self.root(text)) == nil)
+        #expect(GraphFile.readValid(bytes: Data(text.utf8)) == nil)
+    }
+
+    /// What strict JSON refuses, the byte reader leaves to it; so does what it reads only
+    /// itself (escapes, literals, a byte order mark).
+    @Test(arguments: [
+        ("\"p\": 0.9", "\"p\": 0.9,"), ("\"p\": 0.9", "\"p\": .9"), ("\"p\": 0.9", "\"p\": 00.9"),
+        ("\"p\": 0.9", "\"p\": 0.9e"), ("\"p\": 0.9", "\"p\": 1."), ("\"p\": 0.9", "\"p\": +0.9"),
+        ("\"p\": 0.9", "\"p\": 0.9x"), ("\"p\": 0.9", "\"p\": NaN"), ("\"p\": 0.9", "\"p\": true"),
+        ("\"p\": 0.9", "\"p\": 0.9, \"p\": 0.8"), ("\"p\": 0.9", "'p': 0.9"), ("\"p\": 0.9", "p: 0.9"),
+        ("\"p\": 0.9", "\"p\": 0.9 /* c */"), ("\"p\": 0.9", "\"p\" 0.9"), ("\"p\": 0.9", "\"p\": -0.9"),
+        ("\"T0886\"", "\"T0\\u0038\""), ("\"T0886\"", "\"T0\t886\""), ("\"T0886\"", "\"T0886"),
+        ("\"horizon_hours\": 8760.5}", "\"horizon_hours\": 8760.5} x"),
+        ("\"horizon_hours\": 8760.5}", "\"horizon_hours\": 8760.5}}"),
+        ("\"horizon_hours\": 8760.5}", "\"horizon_hours\": 8760.5"),
+        ("{\"zonelab_graph\": 1,", "\u{FEFF}{\"zonelab_graph\": 1,"),
+        ("{\"zonelab_graph\": 1,", "{\"zonelab_graph\": 1.0,"),
+        ("\"dist\": \"instant\"", "\"dist\": \"instant\", \"dist\": \"instant\""),
+        ("\"sigma\": 1.5", "\"median_hours\": 12"),
+    ])
+    func whatStrictJSONRefusesIsLeftToIt(old: String, new: String) {
+        precondition(Self.full.contains(old), "fixture lacks \(old)")
+        let text = Self.full.replacingOccurrences(of: "e\\u00e94", with: "eé4").replacingOccurrences(of: old, with: new)
+        #expect(GraphFile.readValid(bytes: Data(text.utf8)) == nil)
+    }
+
+    @Test func invalidUTF8IsLeftToStrictJSON() {
+        var bytes = Array(Self.full.replacingOccurrences(of: "e\\u00e94", with: "eé4").utf8)
+        let plain = try? #require(GraphFile.readValid(bytes: Data(bytes)))
+        #expect(plain != nil)
+        let i = bytes.firstIndex(of: 0xC3)!  // é
+        bytes[i + 1] = 0x28
+        #expect(GraphFile.readValid(bytes: Data(bytes)) == nil)
+        bytes[i] = 0xC0  // overlong
+        bytes[i + 1] = 0xA9
+        #expect(GraphFile.readValid(bytes: Data(bytes)) == nil)
     }
 }
