@@ -14,10 +14,13 @@ final class AtomicCounter: @unchecked Sendable {
         return value - 1
     }
 
-    func add(relaxations r: Int, draws d: Int) {
+    private(set) var recorders: [PathRecorder] = []
+
+    func add(relaxations r: Int, draws d: Int, recorder: PathRecorder? = nil) {
         lock.lock()
         relaxations += r
         draws += d
+        if let recorder { recorders.append(recorder) }
         lock.unlock()
     }
 }

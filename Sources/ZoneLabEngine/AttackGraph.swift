@@ -67,9 +67,21 @@ public struct AttackGraph: Sendable {
     /// Builds a graph; indices must be in range and ids unique (checked with `precondition`:
     /// callers validate input first, as `GraphFile` and the 62443 compiler do).
     public init(nodes: [Node], edges: [Edge], entries: [Int], targets: [Int], horizonHours: Double) {
-        precondition(Set(nodes.map(\.id)).count == nodes.count, "duplicate node id")
-        precondition(Set(edges.map(\.id)).count == edges.count, "duplicate edge id")
-        precondition(edges.allSatisfy { nodes.indices.contains($0.from) && nodes.indices.contains($0.to) })
+        self.init(
+            nodes: nodes, edges: edges, entries: entries, targets: targets, horizonHours: horizonHours,
+            nodeIndex: Self.index(nodes.indices.lazy.map { nodes[$0].id }, "duplicate node id"),
+            edgeIndex: Self.index(edges.indices.lazy.map { edges[$0].id }, "duplicate edge id"))
+    }
+
+    /// The graph, given the index of its node ids and of its edge ids (each id to its position,
+    /// as a reader that checked the ids for duplicates has built them).
+    init(
+        nodes: [Node], edges: [Edge], entries: [Int], targets: [Int], horizonHours: Double,
+        nodeIndex: [String: Int], edgeIndex: [String: Int]
+    ) {
+        precondition(nodeIndex.count == nodes.count && edgeIndex.count == edges.count)
+        precondition(
+            edges.indices.allSatisfy { nodes.indices.contains(edges[$0].from) && nodes.indices.contains(edges[$0].to) })
         precondition(entries.allSatisfy(nodes.indices.contains) && targets.allSatisfy(nodes.indices.contains))
         precondition(horizonHours > 0 && horizonHours.isFinite)
         self.nodes = nodes
@@ -77,7 +89,15 @@ public struct AttackGraph: Sendable {
         self.entries = entries
         self.targets = targets
         self.horizonHours = horizonHours
-        compact = CompactGraph(nodes: nodes, edges: edges, entries: entries, targets: targets)
+        compact = CompactGraph(
+            nodes: nodes, edges: edges, entries: entries, targets: targets, nodeIndex: nodeIndex, edgeIndex: edgeIndex)
+    }
+
+    /// Each id to its position; traps with `duplicate` when an id repeats.
+    private static func index(_ ids: some Collection<String>, _ duplicate: String) -> [String: Int] {
+        var index: [String: Int] = Dictionary(minimumCapacity: ids.count)
+        for (i, id) in ids.enumerated() { precondition(index.updateValue(i, forKey: id) == nil, duplicate) }
+        return index
     }
 
     /// The same graph with another horizon.
@@ -259,18 +279,23 @@ struct CompactGraph: Sendable {
             sharing: self, out: out, laws: laws, detection: DetectionTable(edges: edges, slotEdge: slotEdge))
     }
 
-    init(nodes: [AttackGraph.Node], edges: [AttackGraph.Edge], entries: [Int], targets: [Int]) {
+    init(
+        nodes: [AttackGraph.Node], edges: [AttackGraph.Edge], entries: [Int], targets: [Int],
+        nodeIndex: [String: Int], edgeIndex: [String: Int]
+    ) {
         let n = nodes.count
-        let bytes = edges.map { ContiguousArray($0.id.utf8) }
+        // Edges are read field by field (`edges[e].to`), never copied whole: a copy retains
+        // and releases each of its strings.
+        let bytes = edges.indices.map { ContiguousArray(edges[$0].id.utf8) }
         let order = edges.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
         var rank = [Int32](repeating: 0, count: edges.count)
         for (position, e) in order.enumerated() { rank[e] = Int32(position) }
 
         var counts = [Int32](repeating: 0, count: n + 1)
         var inDegree = [Int32](repeating: 0, count: n)
-        for edge in edges {
-            counts[edge.from + 1] += 1
-            inDegree[edge.to] += 1
+        for e in edges.indices {
+            counts[edges[e].from + 1] += 1
+            inDegree[edges[e].to] += 1
         }
         for v in 0..<n { counts[v + 1] += counts[v] }
         outStart = counts
@@ -283,18 +308,19 @@ struct CompactGraph: Sendable {
         // For each node, its only out-neighbour when all its out-edges lead to one node
         // (-2: none at all, -1: several).
         var soleHead = [Int](repeating: -2, count: n)
-        for edge in edges {
-            let current = soleHead[edge.from]
-            soleHead[edge.from] = current == -2 || current == edge.to ? edge.to : -1
+        for e in edges.indices {
+            let (from, to) = (edges[e].from, edges[e].to)
+            let current = soleHead[from]
+            soleHead[from] = current == -2 || current == to ? to : -1
         }
         var laws: [StepLaw] = []
         var lawIndex: [StepLaw: Int] = [:]
         var out = [PackedEdge](repeating: blank, count: edges.count)
         // Within a node, out-edges in id order: any order gives the same labels; this one is stable.
         for e in order {
-            let edge = edges[e]
-            let packed = edge.ttc.packed
-            let law = StepLaw(p: edge.p, kind: packed.kind, a: packed.a, b: packed.b)
+            let (from, to) = (edges[e].from, edges[e].to)
+            let packed = edges[e].ttc.packed
+            let law = StepLaw(p: edges[e].p, kind: packed.kind, a: packed.a, b: packed.b)
             let index: Int
             if let known = lawIndex[law] {
                 index = known
@@ -303,16 +329,16 @@ struct CompactGraph: Sendable {
                 laws.append(law)
                 lawIndex[law] = index
             }
-            let slot = Int(cursor[edge.from])
+            let slot = Int(cursor[from])
             slotEdge[slot] = Int32(e)
-            slotFrom[slot] = Int32(edge.from)
+            slotFrom[slot] = Int32(from)
             out[slot] = PackedEdge(
-                key: EdgeDraws.key(forEdgeID: edge.id), to: Int32(edge.to), rank: rank[e], law: UInt32(index),
-                flags: (nodes[edge.to].kind == .and ? PackedEdge.toAnd : 0)
-                    | (entrySet.contains(edge.to) ? PackedEdge.toEntry : 0)
-                    | (!targetSet.contains(edge.to) && (soleHead[edge.to] == -2 || soleHead[edge.to] == edge.from)
+                key: EdgeDraws.key(forEdgeID: edges[e].id), to: Int32(to), rank: rank[e], law: UInt32(index),
+                flags: (nodes[to].kind == .and ? PackedEdge.toAnd : 0)
+                    | (entrySet.contains(to) ? PackedEdge.toEntry : 0)
+                    | (!targetSet.contains(to) && (soleHead[to] == -2 || soleHead[to] == from)
                         ? PackedEdge.toDeadEnd : 0))
-            cursor[edge.from] += 1
+            cursor[from] += 1
         }
         self.out = out
         self.laws = laws
@@ -325,7 +351,7 @@ struct CompactGraph: Sendable {
         for (i, t) in targets.enumerated() where slot[t] < 0 { slot[t] = Int32(i) }
         targetSlot = slot
         self.entries = Array(Set(entries)).sorted().map(Int32.init)
-        nodeIndex = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
-        edgeIndex = Dictionary(uniqueKeysWithValues: edges.enumerated().map { ($1.id, $0) })
+        self.nodeIndex = nodeIndex
+        self.edgeIndex = edgeIndex
     }
 }

@@ -10,15 +10,22 @@ public enum GraphFile {
     /// Loads and validates a graph file, reporting every problem with its line and column.
     public static func load(path: String) throws(DiagnosticError) -> (graph: AttackGraph, bytes: Data) {
         let bytes = try DocumentParser.read(contentsOf: path)
-        return (try read(try StrictJSON.parse(bytes, file: path), file: path), bytes)
+        return (try load(data: bytes, file: path), bytes)
     }
 
     /// Parses and validates graph JSON from bytes: strict JSON (RFC 8259), not YAML.
     public static func load(data: Data, file: String) throws(DiagnosticError) -> AttackGraph {
-        try read(try StrictJSON.parse(data, file: file), file: file)
+        if let graph = readValid(bytes: data) { return graph }
+        return try read(try StrictJSON.parse(data, file: file), file: file)
     }
 
     static func read(_ root: DocumentNode, file: String) throws(DiagnosticError) -> AttackGraph {
+        if let graph = readValid(root) { return graph }
+        return try readChecked(root, file: file)
+    }
+
+    /// Reads the graph checking everything, with every problem's message and position.
+    static func readChecked(_ root: DocumentNode, file: String) throws(DiagnosticError) -> AttackGraph {
         var d = Diagnostics(file: file)
         guard
             let top = d.fields(

@@ -48,7 +48,7 @@ public struct Simulator: Sendable {
     public func run(
         _ plan: TrialPlan, paths: Bool = true, progress: (@Sendable (Int) -> Void)? = nil
     ) -> SimulationOutcome {
-        let table = runTable(plan, progress: progress)
+        let table = runTable(plan, progress: progress, recordingPaths: paths)
         return outcome(of: table, plan: plan, paths: paths)
     }
 
@@ -57,7 +57,7 @@ public struct Simulator: Sendable {
     public func runKeepingTrials(
         _ plan: TrialPlan, progress: (@Sendable (Int) -> Void)? = nil
     ) -> (outcome: SimulationOutcome, trials: TrialTimes) {
-        let table = runTable(plan, progress: progress)
+        let table = runTable(plan, progress: progress, recordingPaths: true)
         return (outcome(of: table, plan: plan), TrialTimes(table: table))
     }
 
@@ -71,9 +71,11 @@ public struct Simulator: Sendable {
 
     /// Runs the plan's trials into a table: row k holds trial `plan.trial(k)`, or with `subset`
     /// trial `plan.trial(subset[k])`. With `tags` (one word per edge of the graph), each row also
-    /// gets the OR of the tags of its campaign's steps (`TrialTable.campaignTags`).
+    /// gets the OR of the tags of its campaign's steps (`TrialTable.campaignTags`). With
+    /// `recordingPaths`, each worker records the paths its trials took (`TrialTable.recorders`).
     func runTable(
-        _ plan: TrialPlan, subset: [Int]? = nil, tags: [UInt64]? = nil, progress: (@Sendable (Int) -> Void)? = nil
+        _ plan: TrialPlan, subset: [Int]? = nil, tags: [UInt64]? = nil, progress: (@Sendable (Int) -> Void)? = nil,
+        recordingPaths: Bool = false
     ) -> TrialTable {
         let targets = graph.targets.count
         let rows = subset?.count ?? plan.shardCount
@@ -104,6 +106,7 @@ public struct Simulator: Sendable {
                                 let workspace = TrialWorkspace(
                                     nodeCount: nodeCount, edgeCount: edgeCount, campaign: walks,
                                     derivations: g.derivation.hasAnd)
+                                let recorder = recordingPaths ? PathRecorder(cells: rows * targets) : nil
                                 g.withUnsafeView { view in
                                     targetNodes.withUnsafeBufferPointer { targetNodes in
                                         slotTags.withUnsafeBufferPointer { slotTags in
@@ -122,6 +125,14 @@ public struct Simulator: Sendable {
                                                         targetCount: targets, times: rowTimes,
                                                         hashes: UnsafeMutableBufferPointer(
                                                             rebasing: out.hashes[base..<(base + targets)]))
+                                                    if let recorder, !recorder.isFull {
+                                                        for slot in 0..<targets where rowTimes[slot].isFinite {
+                                                            recorder.record(slot: slot, hash: out.hashes[base + slot]) {
+                                                                workspace.walkPath(
+                                                                    to: Int(targetNodes[slot]), view, emit: $0)
+                                                            }
+                                                        }
+                                                    }
                                                     if walks {
                                                         let walk = workspace.campaign(
                                                             view, detection.isActive ? detection : nil,
@@ -137,10 +148,12 @@ public struct Simulator: Sendable {
                                         }
                                     }
                                 }
-                                next.add(relaxations: workspace.relaxations, draws: workspace.draws)
+                                next.add(
+                                    relaxations: workspace.relaxations, draws: workspace.draws, recorder: recorder)
                             }
                             table.relaxations = next.relaxations
                             table.draws = next.draws
+                            table.recorders = next.recorders
                         }
                     }
                 }
@@ -156,13 +169,13 @@ public struct Simulator: Sendable {
         let targets = graph.targets.count
         var perTarget: [TargetOutcome] = []
         var representatives: [(row: Int, slot: Int, hash: UInt64)] = []
-        var countsPerTarget: [[UInt64: (count: Int, row: Int)]] = []
+        var countsPerTarget: [[UInt64: (count: Int, representative: Int)]] = []
         for slot in 0..<targets {
             var times: [Double] = []
             var unopposed: [Double] = []
             var detections: [Double] = []
             var containments: [Double] = []
-            var counts: [UInt64: (count: Int, row: Int)] = [:]
+            var counts: [UInt64: (count: Int, representative: Int)] = [:]
             for row in 0..<table.rows {
                 let t = table.times[row * targets + slot]
                 guard t.isFinite else { continue }
@@ -176,44 +189,68 @@ public struct Simulator: Sendable {
                 guard recovering else { continue }
                 let h = table.hashes[row * targets + slot]
                 if let existing = counts[h] {
-                    counts[h] = (existing.count + 1, existing.row)
+                    counts[h] = (existing.count + 1, existing.representative)
                 } else {
-                    counts[h] = (1, row)
+                    counts[h] = (1, representatives.count)
                     representatives.append((row, slot, h))
                 }
             }
-            times.sort()
-            unopposed.sort()
-            detections.sort()
-            containments.sort()
+            TimeSort.sort(&times)
+            // `times` is a subsequence of `unopposed`: of the same length, it is the same.
+            if unopposed.count == times.count { unopposed = times } else { TimeSort.sort(&unopposed) }
+            TimeSort.sort(&detections)
+            TimeSort.sort(&containments)
             countsPerTarget.append(counts)
             perTarget.append(
                 TargetOutcome(
                     target: graph.targets[slot], trials: plan.shardCount, times: times, paths: [],
                     unopposedTimes: unopposed, detectionTimes: detections, containmentTimes: containments))
         }
-        // Recover the edges of each distinct path from its first trial.
+        // Recover the edges of each distinct path from a trial that took it.
         let workspace = TrialWorkspace(
             nodeCount: graph.nodes.count, edgeCount: graph.edges.count, derivations: graph.compact.derivation.hasAnd)
         var scratchTimes = [Double](repeating: 0, count: max(1, targets))
         var scratchHashes = [UInt64](repeating: 0, count: max(1, targets))
-        let byRow = Dictionary(grouping: representatives, by: \.row)
+        var needed = [Bool](repeating: false, count: targets)
         var paths: [[PathCount]] = Array(repeating: [], count: targets)
+        // Paths the workers recorded need no re-run.
+        var recorded = [Bool](repeating: false, count: representatives.count)
+        if !table.recorders.isEmpty {
+            let hasAnd = graph.compact.derivation.hasAnd
+            for (i, rep) in representatives.enumerated() {
+                guard let slots = table.recorders.lazy.compactMap({ $0.path(slot: rep.slot, hash: rep.hash) }).first
+                else { continue }
+                let ordered = hasAnd ? slots : slots.reversed()
+                paths[rep.slot].append(
+                    PathCount(
+                        edges: ordered.map { graph.edges[Int(graph.compact.slotEdge[Int($0)])].id },
+                        count: countsPerTarget[rep.slot][rep.hash]!.count))
+                recorded[i] = true
+            }
+        }
+        let recoveryRow = Self.recoveryRows(
+            representatives, counts: countsPerTarget, table: table, recorded: recorded)
+        let byRow = Dictionary(
+            grouping: representatives.indices.filter { recoveryRow[$0] >= 0 }, by: { recoveryRow[$0] })
         for row in byRow.keys.sorted() {
+            for rep in byRow[row]! { needed[representatives[rep].slot] = true }
             graph.compact.withUnsafeView { view in
                 scratchTimes.withUnsafeMutableBufferPointer { t in
                     scratchHashes.withUnsafeMutableBufferPointer { h in
-                        workspace.run(
-                            view, horizon: graph.horizonHours, seed: seed, trial: UInt64(plan.trial(row)),
-                            targetCount: targets, times: t, hashes: h)
+                        needed.withUnsafeBufferPointer { needed in
+                            workspace.run(
+                                view, horizon: graph.horizonHours, seed: seed, trial: UInt64(plan.trial(row)),
+                                targetCount: targets, times: t, hashes: h, needed: needed)
+                        }
                     }
                 }
             }
-            for rep in byRow[row]! {
+            for rep in byRow[row]!.map({ representatives[$0] }) {
                 let edges = workspace.path(to: graph.targets[rep.slot], in: graph.compact)
                 paths[rep.slot].append(
                     PathCount(
                         edges: edges.map { graph.edges[$0].id }, count: countsPerTarget[rep.slot][rep.hash]!.count))
+                needed[rep.slot] = false
             }
         }
         for slot in 0..<targets {
@@ -238,6 +275,8 @@ struct TrialTable {
     var campaignTags: [UInt64]
     var relaxations = 0
     var draws = 0
+    /// The workers' recorded paths, when the run recorded them.
+    var recorders: [PathRecorder] = []
 
     init(rows: Int, targets: Int, tagged: Bool = false) {
         self.rows = rows

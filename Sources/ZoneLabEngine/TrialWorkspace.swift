@@ -117,6 +117,8 @@ final class TrialWorkspace {
 
     /// Runs trial `trial` and writes, per target slot, the time of compromise (+inf if not
     /// within the horizon) and a 64-bit fingerprint of the path into `times` and `hashes`.
+    /// With `needed` (one flag per target slot), the trial stops once the flagged targets are
+    /// settled (their labels and paths are final then; the other slots may be left unsettled).
     ///
     /// A label-setting (Dijkstra) search over (T, H) labels: `or` nodes take the smallest
     /// candidate, `and` nodes the largest once every in-edge is in; ties go to fewer steps, then
@@ -126,7 +128,8 @@ final class TrialWorkspace {
     ///   every target is settled or the clock passes the horizon.
     func run(
         _ g: CompactGraph.View, horizon: Double, seed: UInt64, trial: UInt64, targetCount: Int,
-        times: UnsafeMutableBufferPointer<Double>, hashes: UnsafeMutableBufferPointer<UInt64>
+        times: UnsafeMutableBufferPointer<Double>, hashes: UnsafeMutableBufferPointer<UInt64>,
+        needed: UnsafeBufferPointer<Bool>? = nil
     ) {
         for i in 0..<targetCount {
             times[i] = .infinity
@@ -143,7 +146,7 @@ final class TrialWorkspace {
         var heap = CandidateHeap(storage: self.heap)
         var relaxations = 0
         var draws = 0
-        var settledTargets = 0
+        var targetsLeft = needed.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } } ?? targetCount
         defer {
             self.relaxations &+= relaxations
             self.draws &+= draws
@@ -190,8 +193,10 @@ final class TrialWorkspace {
                     }
                 }
                 hashes[slot] = fingerprint
-                settledTargets += 1
-                if settledTargets == targetCount { return }
+                if needed?[slot] ?? true {
+                    targetsLeft -= 1
+                    if targetsLeft == 0 { return }
+                }
             }
             let nextH = h + 1
             for k in Int(g.outStart[v])..<Int(g.outStart[v + 1]) {

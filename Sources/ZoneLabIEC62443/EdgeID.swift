@@ -121,10 +121,15 @@ public enum EdgeID: Sendable, Hashable, CustomStringConvertible {
         return (String(conduit), body, fr)
     }
 
+    /// `[A-Za-z0-9_.-]+`, checked on the UTF-8 bytes (the ASCII letters are exactly the ASCII
+    /// scalars with the Unicode Alphabetic property; any byte of a non-ASCII scalar fails).
     static func isModelID(_ s: Substring) -> Bool {
         !s.isEmpty
-            && s.unicodeScalars.allSatisfy { c in
-                c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "." || c == "-")
+            && s.utf8.allSatisfy { b in
+                let letter = b | 0x20
+                return (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z"))
+                    || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                    || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
             }
     }
 

@@ -82,10 +82,18 @@ public struct RunSet: Sendable {
     public func criticality(attacker a: Int) -> [String: Double] {
         var crossing: [String: Int] = [:]
         var total = 0
+        // Paths of many targets share their steps: each id is parsed once.
+        var conduitOf: [String: String?] = [:]
+        func conduit(_ id: String) -> String? {
+            if let known = conduitOf[id] { return known }
+            let conduit = Self.conduit(ofEdge: id)
+            conduitOf[id] = conduit
+            return conduit
+        }
         for outcome in outcomes[a] {
             total += outcome.compromised
             for path in outcome.paths {
-                for conduit in Set(path.edges.compactMap(Self.conduit(ofEdge:))) {
+                for conduit in Set(path.edges.compactMap(conduit)) {
                     crossing[conduit, default: 0] += path.count
                 }
             }

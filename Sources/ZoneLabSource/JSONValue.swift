@@ -98,6 +98,13 @@ public enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape: no quote, backslash or control byte, and no 0xE2 (the
+        // lead byte of U+2028 and U+2029): copied whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
