@@ -175,6 +175,22 @@ struct StepLaw: Sendable, Hashable {
     var b: Double
 }
 
+/// The distinct step laws of a graph, each stored once; edges refer to them by index.
+struct LawTable {
+    private(set) var laws: [StepLaw] = []
+    private var positions: [StepLaw: Int] = [:]
+
+    /// The index of the law (`p`, `ttc`), added when new.
+    mutating func index(p: Double, ttc: TimeDistribution) -> UInt32 {
+        let packed = ttc.packed
+        let law = StepLaw(p: p, kind: packed.kind, a: packed.a, b: packed.b)
+        if let known = positions[law] { return UInt32(known) }
+        positions[law] = laws.count
+        laws.append(law)
+        return UInt32(laws.count - 1)
+    }
+}
+
 extension CompactGraph {
     /// The arrays the per-trial loop reads, as buffer pointers: no bounds checks beyond the
     /// buffers' own and no retain/release per access. Valid only inside `withUnsafeView`.
@@ -258,25 +274,14 @@ struct CompactGraph: Sendable {
 
     /// This structure with the laws and alarms of `edges` (the same edges, other `p`, `ttc`, `detect`).
     func with(edges: [AttackGraph.Edge]) -> CompactGraph {
-        var laws: [StepLaw] = []
-        var lawIndex: [StepLaw: Int] = [:]
+        var laws = LawTable()
         var out = self.out
         for slot in out.indices {
-            let edge = edges[Int(slotEdge[slot])]
-            let packed = edge.ttc.packed
-            let law = StepLaw(p: edge.p, kind: packed.kind, a: packed.a, b: packed.b)
-            let index: Int
-            if let known = lawIndex[law] {
-                index = known
-            } else {
-                index = laws.count
-                laws.append(law)
-                lawIndex[law] = index
-            }
-            out[slot].law = UInt32(index)
+            let e = Int(slotEdge[slot])
+            out[slot].law = laws.index(p: edges[e].p, ttc: edges[e].ttc)
         }
         return CompactGraph(
-            sharing: self, out: out, laws: laws, detection: DetectionTable(edges: edges, slotEdge: slotEdge))
+            sharing: self, out: out, laws: laws.laws, detection: DetectionTable(edges: edges, slotEdge: slotEdge))
     }
 
     init(
@@ -313,27 +318,17 @@ struct CompactGraph: Sendable {
             let current = soleHead[from]
             soleHead[from] = current == -2 || current == to ? to : -1
         }
-        var laws: [StepLaw] = []
-        var lawIndex: [StepLaw: Int] = [:]
+        var laws = LawTable()
         var out = [PackedEdge](repeating: blank, count: edges.count)
         // Within a node, out-edges in id order: any order gives the same labels; this one is stable.
         for e in order {
             let (from, to) = (edges[e].from, edges[e].to)
-            let packed = edges[e].ttc.packed
-            let law = StepLaw(p: edges[e].p, kind: packed.kind, a: packed.a, b: packed.b)
-            let index: Int
-            if let known = lawIndex[law] {
-                index = known
-            } else {
-                index = laws.count
-                laws.append(law)
-                lawIndex[law] = index
-            }
+            let index = laws.index(p: edges[e].p, ttc: edges[e].ttc)
             let slot = Int(cursor[from])
             slotEdge[slot] = Int32(e)
             slotFrom[slot] = Int32(from)
             out[slot] = PackedEdge(
-                key: EdgeDraws.key(forEdgeID: edges[e].id), to: Int32(to), rank: rank[e], law: UInt32(index),
+                key: EdgeDraws.key(forEdgeID: edges[e].id), to: Int32(to), rank: rank[e], law: index,
                 flags: (nodes[to].kind == .and ? PackedEdge.toAnd : 0)
                     | (entrySet.contains(to) ? PackedEdge.toEntry : 0)
                     | (!targetSet.contains(to) && (soleHead[to] == -2 || soleHead[to] == from)
@@ -341,7 +336,7 @@ struct CompactGraph: Sendable {
             cursor[from] += 1
         }
         self.out = out
-        self.laws = laws
+        self.laws = laws.laws
         self.slotEdge = slotEdge
         detection = DetectionTable(edges: edges, slotEdge: slotEdge)
         derivation = DerivationTable(nodes: nodes, edges: edges, slotEdge: slotEdge, rank: rank)
