@@ -75,7 +75,7 @@ struct Demo: ParsableCommand {
         let written = try Report.write(
             file: file, out: out, whatif: Self.demoVariant(besides: file), options: options,
             roadmapTrials: min(trials, Self.roadmapTrials), commandLine: Report.commandLine(ProcessInfoShim.arguments),
-            createFolders: out == Self.defaultOut)
+            createFolders: out == Self.defaultOut, command: "demo")
         print("demo: \(file)")
         print("results: \(written.results)")
         print(written.index)

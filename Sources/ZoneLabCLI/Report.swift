@@ -80,7 +80,7 @@ struct Report: ParsableCommand {
     static func write(
         file: String, out: String?, whatif: String?, options: SimulationOptions, roadmapTrials: Int,
         commandLine: String,
-        createFolders: Bool? = nil
+        createFolders: Bool? = nil, command: String = "report"
     ) throws -> Written {
         let createFolders = createFolders ?? (out == nil)
         // An explicit folder is checked before the simulation, so a typo costs no simulation.
@@ -89,7 +89,7 @@ struct Report: ParsableCommand {
                 try OutputFile.checkFolder(out, createFolders: createFolders)
             }
         }
-        let log = PhaseLog(command: "report")
+        let log = PhaseLog(command: command)
         log.phase("simulating \(file)", trials: 0)
         let run = try Simulate.simulate(file: file, options: options, shard: nil)
         guard let model = run.model else {
