@@ -37,7 +37,11 @@ extension HTMLReport {
         return best.map { ($0.attacker, $0.target) }
     }
 
-    func summary() -> [BodyNode] {
+    /// Above this many zones with critical assets, the summary shows the ones furthest from their
+    /// SL-T and folds the full table below them.
+    static let summaryZoneLimit = 12
+
+    func summary(zoneLimit: Int = HTMLReport.summaryZoneLimit) -> [BodyNode] {
         var nodes: [BodyNode] = []
         let verdicts = ZoneVerdicts(set, model: content.model).verdicts
         let meeting = verdicts.filter(\.meets).count
@@ -61,17 +65,36 @@ extension HTMLReport {
                             : " A zone meets its SL-T in practice when each of its critical assets keeps P(compromise) at or below the tolerable \(Formatting.percent(scenario.tolerable)) against every attacker up to that capability."
                     ),
                 ]))
-        if !verdicts.isEmpty {
+        func table(_ list: [ZoneVerdicts.Verdict]) -> BodyNode {
+            Markup.table(
+                ["zone", "SL-T", "effective SL (simulated)", "verdict"],
+                list.map { v in
+                    [
+                        Markup.text("\(zoneName(v.zone)) (\(v.zone))"), Markup.text(String(v.slTarget)),
+                        Markup.text(String(v.effective)),
+                        v.meets ? Markup.badge("meets SL-T", "good") : Markup.badge(v.summary, "bad"),
+                    ]
+                }, numericColumns: [1, 2])
+        }
+        if verdicts.count > zoneLimit {
+            // Zones that miss their SL-T first, the highest P above the tolerable first.
+            let furthest = verdicts.sorted { a, b in
+                if a.meets != b.meets { return !a.meets }
+                let (pa, pb) = (a.worst?.p ?? 0, b.worst?.p ?? 0)
+                return pa != pb ? pa > pb : a.zone.utf8.lexicographicallyPrecedes(b.zone.utf8)
+            }.prefix(zoneLimit)
             nodes.append(
-                Markup.table(
-                    ["zone", "SL-T", "effective SL (simulated)", "verdict"],
-                    verdicts.map { v in
-                        [
-                            Markup.text("\(zoneName(v.zone)) (\(v.zone))"), Markup.text(String(v.slTarget)),
-                            Markup.text(String(v.effective)),
-                            v.meets ? Markup.badge("meets SL-T", "good") : Markup.badge(v.summary, "bad"),
-                        ]
-                    }, numericColumns: [1, 2]))
+                Markup.element(
+                    "p", class: "note",
+                    [
+                        Markup.text(
+                            "The \(furthest.count) zones furthest from their SL-T (the highest P above the tolerable first); every zone is in the table folded below."
+                        )
+                    ]))
+            nodes.append(table(Array(furthest)))
+            nodes.append(Self.folded("All \(verdicts.count) zones with critical assets", table(verdicts)))
+        } else if !verdicts.isEmpty {
+            nodes.append(table(verdicts))
         }
         // The worst path in one sentence.
         if let (a, t) = worstPair() {

@@ -9,6 +9,9 @@ typealias BodyNode = Node<HTML.BodyContext>
 /// `text` (an escaped text node) or `attribute` (an escaped attribute value): Plot escapes
 /// `<` and `>` in text but leaves `&name;` sequences and attribute values as they are.
 enum Markup {
+    /// The markup of `nodes`, one after the other.
+    static func render(_ nodes: [BodyNode]) -> String { nodes.map { $0.render() }.joined() }
+
     /// Characters XML 1.0 does not allow (C0 controls other than tab, LF, CR), removed.
     static func clean(_ s: String) -> String {
         String(

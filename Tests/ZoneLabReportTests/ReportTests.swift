@@ -92,6 +92,7 @@ enum Fixtures {
         var html: String
         var sha256: String
         var folder: URL
+        var content: ReportContent
     }
 
     /// The demo plant's report with its what-if, made once and written to a folder.
@@ -105,7 +106,7 @@ enum Fixtures {
             let folder = try TemporaryFiles("report").folder
             let written = try ReportWriter.write(content, to: folder.path)
             let html = try String(contentsOfFile: written.index, encoding: .utf8)
-            return .success(Demo(html: html, sha256: loaded.sha256, folder: folder))
+            return .success(Demo(html: html, sha256: loaded.sha256, folder: folder, content: content))
         } catch {
             return .failure(ReportFailure(description: "\(error)"))
         }
@@ -183,6 +184,29 @@ enum Fixtures {
         #expect(section.contains("risk-based SL-T"))
         #expect(section.contains("Zone a-sis: consequence 5 (safety)"))
         #expect(section.contains("not reachable by SL"))
+    }
+
+    /// Above the limit of zones, the summary shows the zones furthest from their SL-T and folds
+    /// the full verdict table (the demo's five zones with a limit of three).
+    @Test func aLongVerdictListIsCutToTheWorstWithTheRestFolded() throws {
+        let demo = try Fixtures.demo.get()
+        let report = HTMLReport(demo.content)
+        let html = Markup.render(report.summary(zoneLimit: 3))
+        let verdicts = ZoneVerdicts(demo.content.results, model: demo.content.model).verdicts
+        #expect(verdicts.count == 5)
+        let fold = try #require(html.range(of: "<details"))
+        let shown = html[..<fold.lowerBound]
+        let folded = html[fold.lowerBound...]
+        #expect(shown.contains("The 3 zones furthest from their SL-T"))
+        #expect(shown.components(separatedBy: "<tr>").count - 1 == 1 + 3)
+        #expect(folded.contains("All 5 zones with critical assets"))
+        #expect(folded.components(separatedBy: "<tr>").count - 1 >= 1 + 5)
+        // The worst P shown first.
+        let worst = try #require(verdicts.filter { !$0.meets }.max { ($0.worst?.p ?? 0) < ($1.worst?.p ?? 0) })
+        let firstRow = try #require(shown.components(separatedBy: "<tr>").dropFirst(2).first)
+        #expect(firstRow.contains("(\(worst.zone))"))
+        // The demo itself has five zones: one table, nothing folded.
+        #expect(!Markup.render(report.summary()).contains("<details"))
     }
 
     /// Roadmap steps are told by the risk they remove (the worst P over all targets often stays
