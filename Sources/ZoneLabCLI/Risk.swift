@@ -35,15 +35,12 @@ struct RiskCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write one CSV row per zone and target to this file.", valueName: "path"))
     var csv: String?
 
-    func validate() throws {
-        if options.precision != nil { throw ValidationError("risk runs a fixed --trials; --precision does not apply") }
-    }
-
     func run() throws {
         try checkOutputs(json, csv)
-        let settings = try options.settings()
+        var settings = try options.settings()
         let (_, model) = try loadPlant(file, settings: settings)
         let log = PhaseLog(command: "risk")
+        settings.trials = Simulate.trials(for: model, settings: settings, precision: options.precision, log: log)
         let sheet = RiskWorksheet.assess(model: model, settings: settings, progress: log.progress)
         log.finish()
         if let json {

@@ -95,6 +95,17 @@ struct Simulate: ParsableCommand {
         }
     }
 
+    /// The trial count of an analysis that runs several plants with one fixed count (risk,
+    /// target-sl): `--trials`, or with `--precision H` the count at which the plant as designed
+    /// has every P's 95% half-width at most H (blocks of 2,000 trials, as `simulate` runs them).
+    static func trials(for model: PlantModel, settings: SimulationSettings, precision: Double?, log: PhaseLog)
+        -> Int
+    {
+        guard let precision else { return settings.trials }
+        log.phase("trials for a half-width of \(Formatting.percent(precision)) (--precision)", trials: 0)
+        return run(settings, precision: precision) { model.simulate($0, paths: false) }.trials
+    }
+
     /// A simulation of a scenario or a graph file: the results, and for a scenario its plant
     /// model, the narrator of its paths and the settings used (calibration included).
     struct Run {

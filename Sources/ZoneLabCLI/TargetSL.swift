@@ -45,9 +45,6 @@ struct TargetSLCommand: ParsableCommand {
     var json: String?
 
     func validate() throws {
-        if options.precision != nil {
-            throw ValidationError("target-sl runs a fixed --trials; --precision does not apply")
-        }
         guard maxSteps >= 0 else { throw ValidationError("--max-steps must be 0 or more, found \(maxSteps)") }
         guard roadmapTrials >= 1 else {
             throw ValidationError("--roadmap-trials must be at least 1, found \(roadmapTrials)")
@@ -56,13 +53,14 @@ struct TargetSLCommand: ParsableCommand {
 
     func run() throws {
         try checkOutputs(json)
-        let settings = try options.settings()
+        var settings = try options.settings()
         let (loaded, model) = try loadPlant(file, settings: settings)
+        let log = PhaseLog(command: "target-sl")
+        settings.trials = Simulate.trials(for: model, settings: settings, precision: options.precision, log: log)
         let base = try withInputErrors { () throws(DiagnosticError) in try PlantBase(path: file) }
         let measures = try countermeasures.map { path in
             try withInputErrors { () throws(DiagnosticError) in try Countermeasure.load(path: path, base: base) }
         }
-        let log = PhaseLog(command: "target-sl")
         let result = TargetSLJustification.analyse(
             model: model, settings: settings, maxSteps: maxSteps, roadmapTrials: roadmapTrials,
             countermeasures: measures, base: base, progress: log.progress)

@@ -183,6 +183,29 @@ import ZoneLabTestSupport
         #expect(rows[0].hasPrefix("zone,zone_name,declared_sl_t,risk_based_sl_t,target"))
     }
 
+    /// `--precision H` on risk and target-sl: the trial count is the one at which the plant as
+    /// designed reaches the half-width (as `simulate --precision H` finds it), and every plant of
+    /// the analysis runs with it.
+    @Test func riskAndTargetSLTakeTheirTrialCountFromPrecision() throws {
+        let files = try TemporaryFiles("cmd-precision")
+        defer { files.cleanUp() }
+        let plant = RepositoryRoot.scenario("riverside-water")
+        try Self.run(
+            ["simulate", plant, "--precision", "0.02", "--no-hardening", "--json", files.path("s.json")],
+            as: Simulate.self)
+        let trials = try #require(try Self.object(files.path("s.json"))["trials"] as? Int)
+        #expect(trials > 2_000, "the half-width needs more than one block: \(trials)")
+        try Self.run(
+            ["risk", plant, "--precision", "0.02", "--json", files.path("r.json")], as: RiskCommand.self)
+        #expect(try Self.object(files.path("r.json"))["trials"] as? Int == trials)
+        try Self.run(
+            [
+                "target-sl", plant, "--precision", "0.02", "--max-steps", "1", "--roadmap-trials", "100", "--json",
+                files.path("t.json"),
+            ], as: TargetSLCommand.self)
+        #expect(try Self.object(files.path("t.json"))["trials"] as? Int == trials)
+    }
+
     @Test func requirementsWritesJSONAndCSV() throws {
         let files = try TemporaryFiles("cmd-requirements")
         defer { files.cleanUp() }
@@ -341,8 +364,6 @@ import ZoneLabTestSupport
         (["merge"], "<shards>"),
         (["whatif", "a.yaml", "b.yaml", "--precision", "0.01"], "--precision"),
         (["target-sl", "a.yaml", "--seed", "-1"], "--seed"),
-        (["target-sl", "a.yaml", "--precision", "0.01"], "--precision"),
-        (["risk", "a.yaml", "--precision", "0.01"], "--precision"),
         (["requirements", "a.yaml", "--json"], "--json"),
         (["generate", "--sites", "0"], "--sites"),
         (["render", "a.yaml", "--format", "gif"], "--format"),
