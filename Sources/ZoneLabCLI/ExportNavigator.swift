@@ -51,9 +51,10 @@ struct ExportNavigator: ParsableCommand {
         try checkOutputs(output)
         let settings = try options.settings()
         let (_, model) = try loadPlant(file, settings: settings)
-        let bar = ProgressBar(total: settings.trials * model.attackers.count, label: "simulate")
-        let runSet = model.simulate(settings, progress: bar.callback)
-        bar.finish()
+        let log = PhaseLog(command: "export navigator")
+        log.phase("simulating", trials: settings.trials * model.attackers.count)
+        let runSet = model.simulate(settings, progress: log.progress.trials)
+        log.finish()
         let text = NavigatorLayer.layer(model: model, runSet: runSet).serialized() + "\n"
         if let output {
             try writeAtomically(text, to: output)

@@ -147,7 +147,9 @@ struct Render: ParsableCommand {
             let top = attackers.map(\.capability).max() ?? 0
             simulation.attackers = attackers.filter { $0.capability == top }.map(\.id)
         }
-        let run = try Simulate.simulate(file: file, options: simulation, shard: nil)
+        let log = PhaseLog(command: "render")
+        let run = try Simulate.simulate(file: file, options: simulation, shard: nil, log: log)
+        log.finish()
         guard let model = run.model else {
             throw ValidationError("render needs a scenario file (.yaml), not an attack graph")
         }

@@ -91,7 +91,7 @@ struct Report: ParsableCommand {
         }
         let log = PhaseLog(command: command)
         log.phase("simulating \(file)", trials: 0)
-        let run = try Simulate.simulate(file: file, options: options, shard: nil)
+        let run = try Simulate.simulate(file: file, options: options, shard: nil, log: log)
         guard let model = run.model else {
             throw ValidationError("report needs a scenario file (.yaml), not an attack graph")
         }

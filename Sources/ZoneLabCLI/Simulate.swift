@@ -63,11 +63,10 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         try checkOutputs(json)
-        // In a log (not a terminal, where the progress bar speaks), one line per phase.
-        let log = standardErrorIsTerminal ? nil : PhaseLog(command: "simulate", terminal: false)
+        let log = PhaseLog(command: "simulate")
         let run = try Self.simulate(
             file: file, options: options, shard: shard, hardeningTrials: hardening ? hardeningTrials : nil, log: log)
-        log?.finish()
+        log.finish()
         if let json {
             try writeAtomically(run.set.json().serialized() + "\n", to: json)
         }
@@ -117,7 +116,7 @@ struct Simulate: ParsableCommand {
 
     /// Loads the input and runs it (shared with `report`).
     static func simulate(
-        file: String, options: SimulationOptions, shard: ShardSpec?, hardeningTrials: Int? = nil, log: PhaseLog? = nil
+        file: String, options: SimulationOptions, shard: ShardSpec?, hardeningTrials: Int? = nil, log: PhaseLog
     ) throws -> Run {
         let settings = try options.settings(shard: shard)
         if file.lowercased().hasSuffix(".json") {
@@ -126,34 +125,36 @@ struct Simulate: ParsableCommand {
                 throw ValidationError("unknown attacker '\(bad)': a graph file has one attacker, 'graph'")
             }
             let sha = ScenarioLoader.sha256Hex(bytes)
-            let total = options.precision == nil ? settings.trials : 1_000_000
-            let bar = ProgressBar(total: total, label: "graph")
-            defer { bar.finish() }
+            log.phase(
+                "simulating the graph, \(options.precision == nil ? Formatting.count(settings.trials) : "up to 1,000,000") trials",
+                trials: options.precision == nil ? settings.trials : 0)
             let set = Self.run(settings, precision: options.precision) {
-                GraphSimulation.simulate(graph, sha256: sha, settings: $0, progress: bar.callback)
+                GraphSimulation.simulate(graph, sha256: sha, settings: $0, progress: log.progress.trials)
             }
             return Run(set: set, model: nil, narrator: nil, settings: settings)
         }
         let (_, model) = try loadPlant(file, settings: settings)
-        log?.phase(
+        let perPlant = settings.trials * model.attackers.count
+        log.phase(
             "simulating \(model.attackers.count) attacker\(model.attackers.count == 1 ? "" : "s") × \(options.precision == nil ? Formatting.count(settings.trials) : "up to 1,000,000") trials",
-            trials: 0)
-        let bar = ProgressBar(total: settings.trials * model.attackers.count, label: "simulating")
-        defer { bar.finish() }
-        var set = Self.run(settings, precision: options.precision) { model.simulate($0, progress: bar.callback) }
+            trials: options.precision == nil ? perPlant : 0)
+        var set = Self.run(settings, precision: options.precision) {
+            model.simulate($0, progress: log.progress.trials)
+        }
         if set.hasRiskRatedTargets {
             // The unmitigated plant (every SL-A 0) in the same trials, for `risk_unmitigated`.
             var same = settings
             same.trials = options.precision == nil ? settings.trials : set.trials
-            log?.phase("the unmitigated plant (every SL-A 0)", trials: 0)
-            set.unmitigated = model.unmitigatedCounts(same)
+            log.phase("the unmitigated plant (every SL-A 0)", trials: same.trials * model.attackers.count)
+            set.unmitigated = model.unmitigatedCounts(same, progress: log.progress.trials)
         }
         if let hardeningTrials, hardeningTrials > 0 {
             // Gains are paired differences on the trial indices 0 ..< H (SPEC 4), candidates
             // fixed before any trial: a shard runs its share of them and `merge` sums the counts.
             let runTrials = options.precision == nil ? settings.trials : set.trials
-            log?.phase("hardening gains", trials: 0)
-            set.hardening = model.hardeningTally(trials: min(runTrials, hardeningTrials), settings: settings)
+            let trials = min(runTrials, hardeningTrials)
+            log.phase("hardening gains", trials: trials * model.attackers.count)
+            set.hardening = model.hardeningTally(trials: trials, settings: settings, progress: log.progress.trials)
         }
         return Run(
             set: set, model: model, narrator: PathNarrator(scenario: model.scenario, skeleton: model.skeleton),

@@ -62,16 +62,15 @@ struct WhatIfCommand: ParsableCommand {
             try ScenarioPatch.loadVariant(path: variant, basePath: base)
         }
         for w in variantLoaded.warnings { printError(w.description) }
-        let bar = ProgressBar(total: settings.trials * baseModel.attackers.count * 2, label: "what-if")
-        defer { bar.finish() }
-        let log = standardErrorIsTerminal ? nil : PhaseLog(command: "whatif", terminal: false)
-        log?.phase("simulating the plant and \(variant), paired", trials: 0)
-        defer { log?.finish() }
+        let log = PhaseLog(command: "whatif")
+        log.phase(
+            "simulating the plant and \(variant), paired", trials: settings.trials * baseModel.attackers.count * 2)
+        defer { log.finish() }
         let run: WhatIfRun
         do {
             run = try WhatIfRun.run(
                 base: baseModel, variant: variantLoaded, variantLabel: variant, settings: settings,
-                progress: bar.callback)
+                progress: log.progress.trials)
         } catch {
             throw ValidationError("the variant \(variant): \(error.description)")
         }
