@@ -19,7 +19,7 @@ extension HTMLReport {
                 ]),
             Markup.element(
                 "div", class: "chart-grid",
-                featuredTargets.map { t in
+                content.featuredTargets.map { t in
                     let target = set.targets[t]
                     let line = set.attackers.indices.map { a in
                         let o = set.outcomes[a][t]

@@ -186,7 +186,7 @@ extension HTMLReport {
                 ])
         ]
         nodes.append(Charts.legend(set))
-        let featured = featuredTargets
+        let featured = content.featuredTargets
         if featured.count < set.targets.count {
             nodes.append(
                 Markup.element(

@@ -22,10 +22,6 @@ public struct HTMLReport {
     }
 
     var set: RunSet { content.results }
-
-    /// The targets the charts draw: all of them, or on a plant with more critical assets than the
-    /// path cards show, the same highest-risk ones (the table lists every one).
-    var featuredTargets: [Int] { content.featuredTargets }
     var scenario: Scenario { content.scenario }
 
     /// The page.

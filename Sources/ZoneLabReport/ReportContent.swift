@@ -59,10 +59,9 @@ public struct ReportContent: Sendable {
     public var hardeningTrials: Int { results.hardeningTrials ?? 0 }
     public var narrator: PathNarrator { PathNarrator(scenario: model.scenario, skeleton: model.skeleton) }
 
-    /// The targets drawn in charts and attack-path pictures, in the run's order: every target,
-    /// or when there are more than `ReportPathCards.targetLimit`, the highest-risk ones
-    /// (`ReportAnalysis.targetsByRisk`).
-    public var featuredTargets: [Int] { ReportAnalysis.featuredTargets(results) }
+    /// The targets drawn in charts and attack-path pictures, in the run's order: those with path
+    /// cards (every target, or above `ReportPathCards.targetLimit` the highest-risk ones).
+    public var featuredTargets: [Int] { pathCards.targets.map(\.index).sorted() }
 }
 
 /// Runs the analyses of the report on a plant already simulated.
@@ -120,7 +119,8 @@ public enum ReportAnalysis {
                     }
                         ?? "."))
         }
-        let featured = featuredTargets(results)
+        let cards = try pathCards(model: model, results: results)
+        let featured = cards.targets.map(\.index).sorted()
         let featuredIDs = Set(featured.map { results.targets[$0].id })
         let allTargets = featured.count == results.targets.count
         var paths: [ReportPicture] = []
@@ -152,14 +152,8 @@ public enum ReportAnalysis {
             model: model, results: results, justification: justification, roadmapTrials: roadmapSettings.trials,
             requirements: RequirementsReport(model.scenario), whatIf: whatIf, provenance: provenance,
             zonesPicture: zones, overview: overview, pathPictures: paths,
-            pathCards: try pathCards(model: model, results: results),
+            pathCards: cards,
             graphvizVersion: Graphviz.version)
-    }
-
-    /// See `ReportContent.featuredTargets`.
-    public static func featuredTargets(_ set: RunSet) -> [Int] {
-        guard set.targets.count > ReportPathCards.targetLimit else { return Array(set.targets.indices) }
-        return targetsByRisk(set).prefix(ReportPathCards.targetLimit).sorted()
     }
 
     static func picture(_ graph: DOTGraph, id: String, title: String, caption: String) throws(GraphvizError)
