@@ -80,9 +80,9 @@ extension PlantModel {
         let conduits = hardeningCandidates()
         var candidates = conduits.map { conduit in
             let raise = Hardening.conduitToTarget(conduit)
-            return RoadmapCandidate(change: .raise(raise), cost: nil, scenario: raise.applied(to: scenario))
+            return PlanCandidate(change: .raise(raise), cost: nil, scenario: raise.applied(to: scenario))
         }
-        let base = CurrentPlan.run(self, settings: settings, plan: plan, candidates: &candidates, progress: progress)
+        let base = ScreeningPlan.run(self, settings: settings, plan: plan, candidates: &candidates, progress: progress)
         var drops: [String: [String: Int]] = [:]
         for attacker in base.set.attackers { drops[attacker.id] = [:] }
         for (conduit, removedPerAttacker) in zip(conduits, base.compromisesRemoved(by: candidates, model: self)) {

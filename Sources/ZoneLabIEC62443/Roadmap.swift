@@ -124,18 +124,18 @@ public enum Roadmap {
             let current = measures.isEmpty && raises.isEmpty ? model : model.with(scenario: planScenario)
             let last = steps.count + (chosen == nil ? 0 : 1) >= maxSteps
             // The candidates, each with the tag bit its trials will be marked with.
-            var candidates: [RoadmapCandidate] = []
+            var candidates: [PlanCandidate] = []
             if !last {
                 for raise in raiseCandidates(planScenario, excluding: entryZones) {
                     candidates.append(
-                        RoadmapCandidate(
+                        PlanCandidate(
                             change: .raise(raise), cost: raise.cost(in: planScenario),
                             scenario: raise.applied(to: planScenario)))
                 }
                 for measure in countermeasures where !measures.contains(where: { $0.file == measure.file }) {
                     if let s = scenario(measures: measures + [measure], raises: raises) {
                         candidates.append(
-                            RoadmapCandidate(
+                            PlanCandidate(
                                 change: .countermeasure(name: measure.name, file: measure.file), cost: measure.cost,
                                 scenario: s))
                     }
@@ -146,7 +146,7 @@ public enum Roadmap {
                     ? "roadmap: the plan after step \(steps.count + 1)"
                     : "roadmap: step \(steps.count + (chosen == nil ? 1 : 2)) of at most \(maxSteps), \(candidates.count) candidate\(candidates.count == 1 ? "" : "s")",
                 0)
-            let run = CurrentPlan.run(
+            let run = ScreeningPlan.run(
                 current, settings: settings, plan: plan, candidates: &candidates)
             if steps.isEmpty && chosen == nil {
                 weights = run.set.targets.indices.map { run.set.riskWeight(target: $0) }

@@ -53,21 +53,21 @@ import ZoneLabTestSupport
         let model = try PlantModel(loaded, settings: settings)
         let base = try PlantBase(path: path)
         var candidates = Roadmap.raiseCandidates(model.scenario, excluding: []).map { raise in
-            RoadmapCandidate(change: .raise(raise), cost: nil, scenario: raise.applied(to: model.scenario))
+            PlanCandidate(change: .raise(raise), cost: nil, scenario: raise.applied(to: model.scenario))
         }
         if plant == "riverside-water" {
             let folder = RepositoryRoot.url("scenarios/countermeasures")
             for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
                 let measure = try Countermeasure.load(path: folder.appendingPathComponent(file).path, base: base)
                 candidates.append(
-                    RoadmapCandidate(
+                    PlanCandidate(
                         change: .countermeasure(name: measure.name, file: measure.file), cost: measure.cost,
                         scenario: try base.scenario(with: [measure])))
             }
         }
         #expect(candidates.count >= 3)
         let plan = TrialPlan(count: settings.trials)
-        let current = CurrentPlan.run(model, settings: settings, plan: plan, candidates: &candidates)
+        let current = ScreeningPlan.run(model, settings: settings, plan: plan, candidates: &candidates)
         let weights = current.set.targets.indices.map { current.set.riskWeight(target: $0) }
         let full = model.simulate(settings, keepingTrials: true)
         var moved = 0

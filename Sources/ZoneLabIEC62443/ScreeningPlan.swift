@@ -2,8 +2,9 @@ import OrderedCollections
 import ZoneLabEngine
 import ZoneLabModel
 
-/// A roadmap candidate: the plan with one more change.
-struct RoadmapCandidate: Sendable {
+/// A candidate change measured against a plan (a roadmap step, a hardening raise): the plan with
+/// one more change.
+struct PlanCandidate: Sendable {
     var change: RoadmapChange
     var cost: Double?
     var scenario: Scenario
@@ -20,10 +21,11 @@ struct PairedReduction: Sendable {
     var upper: Double
 }
 
-/// The current plan of a roadmap step, run once with every trial's times and, per trial, which
-/// candidates' changed steps its campaign took; every candidate is then measured paired against
-/// it on those trials only (`Simulator.screen`, exact: the other trials' outcomes cannot change).
-struct CurrentPlan: Sendable {
+/// A plan (a roadmap step's current plan, the plant whose hardening gains are measured), run once
+/// with every trial's times and, per trial, which candidates' changed steps its campaign took;
+/// every candidate is then measured paired against it on those trials only (`Simulator.screen`,
+/// exact: the other trials' outcomes cannot change).
+struct ScreeningPlan: Sendable {
     var set: RunSet
     var plan: TrialPlan
     var settings: SimulationSettings
@@ -37,9 +39,9 @@ struct CurrentPlan: Sendable {
     /// or conduit (`EdgePlaces`), checked against its compiled graph when it is measured; a
     /// countermeasure's are found by compiling it now (none when it may make a step easier).
     static func run(
-        _ current: PlantModel, settings: SimulationSettings, plan: TrialPlan, candidates: inout [RoadmapCandidate],
+        _ current: PlantModel, settings: SimulationSettings, plan: TrialPlan, candidates: inout [PlanCandidate],
         progress: (@Sendable (Int) -> Void)? = nil
-    ) -> CurrentPlan {
+    ) -> ScreeningPlan {
         let graphs = current.attackers.map { current.skeleton.graph(for: $0) }
         var zoneBits: [String: UInt64] = [:]
         var conduitBits: [String: UInt64] = [:]
@@ -88,7 +90,7 @@ struct CurrentPlan: Sendable {
         }
         var set = current.runSet(settings: settings, plan: plan, outcomes: outcomes)
         set.perTrial = perTrial
-        return CurrentPlan(
+        return ScreeningPlan(
             set: set, plan: plan, settings: settings, graphs: graphs, campaignTags: campaignTags, edgeTags: edgeTags)
     }
 
@@ -96,7 +98,7 @@ struct CurrentPlan: Sendable {
     /// the others): the plan's rows it may change, their times in the candidate's plant, and each
     /// target's slot there (nil when the candidate has no such target).
     func screened(
-        _ candidate: RoadmapCandidate, model: PlantModel, measured: (Int) -> Bool = { _ in true }
+        _ candidate: PlanCandidate, model: PlantModel, measured: (Int) -> Bool = { _ in true }
     ) -> [(rows: [Int], after: TrialTimes, slots: [Int?])?] {
         let n = plan.shardCount
         let mask = candidate.bit.map { UInt64(1) << UInt64($0) }
@@ -128,7 +130,7 @@ struct CurrentPlan: Sendable {
 
     /// The candidate's reduction of the score, paired trial by trial, the trial's score being
     /// Σ_T w_T Σ_a rate_a · 1[T compromised by a] (SPEC 4). Nil when the plan kept no trials.
-    func reduction(by candidate: RoadmapCandidate, model: PlantModel, weights: [Double]) -> PairedReduction? {
+    func reduction(by candidate: PlanCandidate, model: PlantModel, weights: [Double]) -> PairedReduction? {
         guard let before = set.perTrial else { return nil }
         let n = plan.shardCount
         guard n > 0 else { return PairedReduction(mean: 0, lower: 0, upper: 0) }
@@ -153,7 +155,7 @@ struct CurrentPlan: Sendable {
 
     /// `reduction(by:model:weights:)` of every candidate, the candidates spread over the cores
     /// (each screened on one thread); the same values as one after the other.
-    func reductions(by candidates: [RoadmapCandidate], model: PlantModel, weights: [Double]) -> [PairedReduction?] {
+    func reductions(by candidates: [PlanCandidate], model: PlantModel, weights: [Double]) -> [PairedReduction?] {
         let alone = oneThreadEach(candidates.count)
         return ParallelMap.map(count: candidates.count, threads: settings.threads) { i in
             alone.reduction(by: candidates[i], model: model, weights: weights)
@@ -161,14 +163,14 @@ struct CurrentPlan: Sendable {
     }
 
     /// This plan, its screens on one thread when `count` candidates share the cores.
-    private func oneThreadEach(_ count: Int) -> CurrentPlan {
+    private func oneThreadEach(_ count: Int) -> ScreeningPlan {
         var plan = self
         if count > 1 { plan.settings.threads = 1 }
         return plan
     }
 
     /// `compromisesRemoved(by:model:)` of every candidate, spread over the cores.
-    func compromisesRemoved(by candidates: [RoadmapCandidate], model: PlantModel) -> [[Int]] {
+    func compromisesRemoved(by candidates: [PlanCandidate], model: PlantModel) -> [[Int]] {
         let alone = oneThreadEach(candidates.count)
         return ParallelMap.map(count: candidates.count, threads: settings.threads) { i in
             alone.compromisesRemoved(by: candidates[i], model: model)
@@ -176,7 +178,7 @@ struct CurrentPlan: Sendable {
     }
 
     /// Per attacker: the compromises (trials × targets) the candidate removes, net of those it adds.
-    func compromisesRemoved(by candidate: RoadmapCandidate, model: PlantModel) -> [Int] {
+    func compromisesRemoved(by candidate: PlanCandidate, model: PlantModel) -> [Int] {
         guard let before = set.perTrial else { return [] }
         return screened(candidate, model: model).enumerated().map { a, screen in
             guard let (rows, after, slots) = screen else { return 0 }
