@@ -16,7 +16,7 @@ extension Simulator {
         _ plan: TrialPlan, tags: [UInt64], paths: Bool = true, progress: (@Sendable (Int) -> Void)? = nil
     ) -> (outcome: SimulationOutcome, trials: TrialTimes, campaignTags: [UInt64]) {
         precondition(tags.count == graph.edges.count, "one tag word per edge")
-        let table = runTable(plan, tags: tags, progress: progress)
+        let table = runTable(plan, tags: tags, progress: progress, recordingPaths: paths)
         return (outcome(of: table, plan: plan, paths: paths), TrialTimes(table: table), table.campaignTags)
     }
 

@@ -86,7 +86,7 @@ public struct RunSet: Sendable {
         var conduitOf: [String: String?] = [:]
         func conduit(_ id: String) -> String? {
             if let known = conduitOf[id] { return known }
-            let conduit = Self.conduit(ofEdge: id)
+            let conduit = EdgeID(id)?.conduit
             conduitOf[id] = conduit
             return conduit
         }
@@ -100,11 +100,6 @@ public struct RunSet: Sendable {
         }
         guard total > 0 else { return [:] }
         return crossing.mapValues { Double($0) / Double(total) }
-    }
-
-    /// The conduit an edge id crosses: `cross:C:…`, `channel:C:…`, `enter:C:…` name C.
-    public static func conduit(ofEdge id: String) -> String? {
-        EdgeID(id)?.conduit
     }
 
     /// This set and another shard of the same run, combined.

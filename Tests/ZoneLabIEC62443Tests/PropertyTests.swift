@@ -132,9 +132,9 @@ import ZoneLabModel
         #expect(crit["dmz-ops"] == 1)
         #expect(crit["ops-ctl"] == 1)
         #expect(crit.count == 4)
-        #expect(RunSet.conduit(ofEdge: "channel:dmz-ops:0/RDF") == "dmz-ops")
-        #expect(RunSet.conduit(ofEdge: "enter:dmz-ops:1:CVE-1") == "dmz-ops")
-        #expect(RunSet.conduit(ofEdge: "exploit:hist") == nil)
+        #expect(EdgeID("channel:dmz-ops:0/RDF")?.conduit == "dmz-ops")
+        #expect(EdgeID("enter:dmz-ops:1:CVE-1")?.conduit == "dmz-ops")
+        #expect(EdgeID("exploit:hist")?.conduit == nil)
     }
 
     /// Shares counted per trial and target: 3 of 4 compromises cross dmz-ops (a path counted
