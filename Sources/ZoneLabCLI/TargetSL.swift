@@ -111,12 +111,8 @@ struct TargetSLCommand: ParsableCommand {
             ["#", "change", "cost", "risk score before → after", "reduction (95% CI)", "risk changed"],
             alignments: [.right, .left, .right, .left, .left, .left])
         for (i, step) in r.roadmap.enumerated() {
-            let changed = r.targets.compactMap { t -> String? in
-                guard let before = step.riskBefore[t] ?? nil, let after = step.riskAfter[t] ?? nil, before != after
-                else {
-                    return nil
-                }
-                return "\(t) \(before.rawValue) → \(after.rawValue)"
+            let changed = step.riskChanges(among: r.targets).map {
+                "\($0.target) \($0.before.rawValue) → \($0.after.rawValue)"
             }
             let name: String
             switch step.change {

@@ -56,6 +56,16 @@ public struct RoadmapStep: Sendable {
     public var reductionCI95: (lower: Double, upper: Double)
     public var zonesMeetingAfter: Int
 
+    /// The targets among `targets` (in that order) whose risk level the step changes.
+    public func riskChanges(among targets: [String]) -> [(target: String, before: RiskLevel, after: RiskLevel)] {
+        targets.compactMap { t in
+            guard let before = riskBefore[t] ?? nil, let after = riskAfter[t] ?? nil, before != after else {
+                return nil
+            }
+            return (t, before, after)
+        }
+    }
+
     /// Worst P over the targets per attacker, before and after.
     public var worstBefore: [String: Double] { Self.worst(pBefore) }
     public var worstAfter: [String: Double] { Self.worst(pAfter) }

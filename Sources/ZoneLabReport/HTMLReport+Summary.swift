@@ -194,10 +194,8 @@ extension HTMLReport {
 
     /// The targets whose risk level a step changes: `name before → after`.
     func levelChanges(_ step: RoadmapStep) -> [String] {
-        content.justification.targets.compactMap { t -> String? in
-            guard let before = step.riskBefore[t] ?? nil, let after = step.riskAfter[t] ?? nil, before != after
-            else { return nil }
-            return "\(targetName(t)) \(before.rawValue) → \(after.rawValue)"
+        step.riskChanges(among: content.justification.targets).map {
+            "\(targetName($0.target)) \($0.before.rawValue) → \($0.after.rawValue)"
         }
     }
 
